@@ -1,0 +1,28 @@
+package io.polygraph.detector;
+
+import java.util.List;
+
+/**
+ * Scores batches of {@link MultimodalRecord}s with one loaded model snapshot.
+ *
+ * <p>The contract every detector and every caller (trainer, Flink job, benchmarks, tests) share:
+ * records in, one {@link RecordScore} per record out, in the same order. Implementations hold
+ * native resources and are not thread-safe: create one per thread (per Flink subtask) and close
+ * it.
+ */
+public interface BatchScorer extends AutoCloseable {
+
+    /** Name, version and threshold of the loaded model. */
+    ModelInfo modelInfo();
+
+    /**
+     * Scores a batch.
+     *
+     * @param batch records to score; may be empty
+     * @return one score per record, in the order of {@code batch}
+     */
+    List<RecordScore> score(List<MultimodalRecord> batch);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,22 @@
+package io.polygraph.detector;
+
+/** The reason codes a detector can attach to a {@link RecordScore}. */
+public final class ReasonCodes {
+    /** The presented signature does not match the entity's enrolment signature. */
+    public static final String SIGNATURE_INCONSISTENT = "SIGNATURE_INCONSISTENT";
+
+    /** The transaction behaviour does not fit the entity's profile. */
+    public static final String BEHAVIOUR_INCONSISTENT_WITH_PROFILE =
+            "BEHAVIOUR_INCONSISTENT_WITH_PROFILE";
+
+    /** No profile was known when the transaction was scored. */
+    public static final String PROFILE_MISSING = "PROFILE_MISSING";
+
+    /** No enrolment signature was known to compare a presented signature with. */
+    public static final String ENROLMENT_SIGNATURE_MISSING = "ENROLMENT_SIGNATURE_MISSING";
+
+    /** The transaction said a signature was captured but none arrived in time. */
+    public static final String PRESENTED_SIGNATURE_MISSING = "PRESENTED_SIGNATURE_MISSING";
+
+    private ReasonCodes() {}
+}

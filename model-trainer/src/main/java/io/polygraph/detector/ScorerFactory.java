@@ -1,0 +1,15 @@
+package io.polygraph.detector;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * Creates a {@link BatchScorer} where it will run: Flink ships the factory to each subtask, which
+ * then loads its own scorer in {@code open()} (networks are not thread-safe and not serializable).
+ */
+@FunctionalInterface
+public interface ScorerFactory extends Serializable {
+
+    /** Loads the model and returns a scorer ready to use. */
+    BatchScorer create() throws IOException;
+}
