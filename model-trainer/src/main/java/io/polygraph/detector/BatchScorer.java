@@ -7,8 +7,7 @@ import java.util.List;
  *
  * <p>The contract every detector and every caller (trainer, Flink job, benchmarks, tests) share:
  * records in, one {@link RecordScore} per record out, in the same order. Implementations hold
- * native resources and are not thread-safe: create one per thread (per Flink subtask) and close
- * it.
+ * native resources and are not thread-safe: create one per thread (per Flink subtask) and close it.
  */
 public interface BatchScorer extends AutoCloseable {
 

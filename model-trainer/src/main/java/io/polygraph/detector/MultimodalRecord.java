@@ -10,9 +10,9 @@ import java.util.Objects;
  * One transaction together with everything known of its entity when it happened: the unit every
  * detector scores.
  *
- * <p>Any modality other than the transaction may be missing (a transaction that arrived before
- * its customer's profile, a channel that captures no signature); detectors score what is there and
- * say what was missing.
+ * <p>Any modality other than the transaction may be missing (a transaction that arrived before its
+ * customer's profile, a channel that captures no signature); detectors score what is there and say
+ * what was missing.
  *
  * @param transaction the transaction to score
  * @param recentTransactions the entity's previous transactions, oldest first (never null)

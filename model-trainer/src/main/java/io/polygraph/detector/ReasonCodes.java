@@ -18,5 +18,13 @@ public final class ReasonCodes {
     /** The transaction said a signature was captured but none arrived in time. */
     public static final String PRESENTED_SIGNATURE_MISSING = "PRESENTED_SIGNATURE_MISSING";
 
+    /**
+     * A signature image of the record could not be decoded, so the signature pair was not scored.
+     * Jobs should dead-letter such images when they decode records (see {@code
+     * io.polygraph.features.SignatureFeatures#decodable}); a scorer reports them instead of failing
+     * the batch.
+     */
+    public static final String SIGNATURE_UNREADABLE = "SIGNATURE_UNREADABLE";
+
     private ReasonCodes() {}
 }

@@ -11,7 +11,10 @@ import java.util.List;
  * @param reasonCodes machine-readable reasons (see {@link ReasonCodes})
  */
 public record RecordScore(
-        double score, boolean anomalous, List<Contribution> contributions, List<String> reasonCodes) {
+        double score,
+        boolean anomalous,
+        List<Contribution> contributions,
+        List<String> reasonCodes) {
 
     /**
      * The score of one modality or modality pair.

@@ -45,7 +45,8 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
      * compatible version of the record), resolving them to this codec's class.
      */
     public AvroCodec<T> withWriterSchema(Schema writerSchema) {
-        String[] schemas = java.util.Arrays.copyOf(extraWriterSchemas, extraWriterSchemas.length + 1);
+        String[] schemas =
+                java.util.Arrays.copyOf(extraWriterSchemas, extraWriterSchemas.length + 1);
         schemas[schemas.length - 1] = writerSchema.toString();
         return new AvroCodec<>(recordClass, schemas);
     }
@@ -75,8 +76,8 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
     /**
      * Decodes single-object-encoded bytes.
      *
-     * @throws IOException when the bytes are not a record of a known schema: a bad header
-     *     ({@link org.apache.avro.message.BadHeaderException}), an unknown writer schema ({@link
+     * @throws IOException when the bytes are not a record of a known schema: a bad header ({@link
+     *     org.apache.avro.message.BadHeaderException}), an unknown writer schema ({@link
      *     org.apache.avro.message.MissingSchemaException}) or a truncated or corrupt body
      */
     public T decode(byte[] bytes) throws IOException {

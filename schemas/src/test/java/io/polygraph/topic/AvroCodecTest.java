@@ -69,8 +69,7 @@ class AvroCodecTest {
             out.flush();
             serialized = bytes.toByteArray();
         }
-        try (var in =
-                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(serialized))) {
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(serialized))) {
             @SuppressWarnings("unchecked")
             AvroCodec<Transaction> copy = (AvroCodec<Transaction>) in.readObject();
             assertThat(copy.decode(codec.encode(transaction()))).isEqualTo(transaction());
@@ -137,7 +136,8 @@ class AvroCodecTest {
                 "channel",
                 new GenericData.EnumSymbol(Channel.getClassSchema(), Channel.ONLINE.name()));
         record.put("location", location);
-        var buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(record);
+        var buffer =
+                new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(record);
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;

@@ -1,0 +1,158 @@
+package io.polygraph.detector;
+
+import io.polygraph.features.FeatureEncoding;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The CMAD cross-modal detector: scores each record by how consistent its modalities are in the
+ * shared embedding space.
+ *
+ * <p>For each record, two pairs are compared when their modalities are present: (KYC profile,
+ * transaction with its recent history) and (enrolment signature, presented signature). Each pair's
+ * cosine is calibrated ({@link PairCalibration}), the record's score is the minimum over its pairs
+ * ({@link ScoreCalibration}) and the record is anomalous when that falls below epsilon. See {@link
+ * VerdictRules} for contributions and reason codes.
+ *
+ * <p>Batching: {@link #score} encodes every record once, then runs each pair's network once for the
+ * whole batch (not once per record). Not thread-safe (SameDiff graphs keep session state): one
+ * instance per thread or Flink subtask, created with {@link #load} or a {@link
+ * SnapshotScorerFactory}.
+ */
+public final class CrossModalDetector implements BatchScorer {
+
+    private final ModelInfo modelInfo;
+    private final FeatureEncoding encoding;
+    private final PairNetwork profileTransaction;
+    private final PairNetwork signature;
+    private final ScoreCalibration calibration;
+    private boolean closed;
+
+    public CrossModalDetector(
+            ModelInfo modelInfo,
+            FeatureEncoding encoding,
+            PairNetwork profileTransaction,
+            PairNetwork signature,
+            ScoreCalibration calibration) {
+        this.modelInfo = Objects.requireNonNull(modelInfo, "modelInfo");
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
+        this.profileTransaction = Objects.requireNonNull(profileTransaction, "profileTransaction");
+        this.signature = Objects.requireNonNull(signature, "signature");
+        this.calibration = Objects.requireNonNull(calibration, "calibration");
+    }
+
+    /** Verifies and loads the snapshot at {@code path}; see {@link DetectorSnapshot#read}. */
+    public static CrossModalDetector load(Path path) throws IOException {
+        return DetectorSnapshot.read(path).newDetector();
+    }
+
+    @Override
+    public ModelInfo modelInfo() {
+        return modelInfo;
+    }
+
+    @Override
+    public List<RecordScore> score(List<MultimodalRecord> batch) {
+        return verdicts(batch, cosines(batch), calibration);
+    }
+
+    /**
+     * The verdicts on {@code batch} given its raw cosines and a calibration; lets the trainer
+     * calibrate and evaluate without running the networks again.
+     */
+    public static List<RecordScore> verdicts(
+            List<MultimodalRecord> batch, BatchCosines cosines, ScoreCalibration calibration) {
+        if (cosines.size() != batch.size()) {
+            throw new IllegalArgumentException("one set of cosines per record is needed");
+        }
+        List<RecordScore> scores = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            scores.add(
+                    VerdictRules.verdict(
+                            batch.get(i),
+                            cosines.profileTransaction()[i],
+                            cosines.signature()[i],
+                            cosines.signatureUnreadable()[i],
+                            calibration));
+        }
+        return scores;
+    }
+
+    /** The raw pair cosines of a batch, before calibration: one network run per pair. */
+    public BatchCosines cosines(List<MultimodalRecord> batch) {
+        if (closed) {
+            throw new IllegalStateException("detector " + modelInfo.version() + " is closed");
+        }
+        double[] profileTransactionCosines = nanFilled(batch.size());
+        double[] signatureCosines = nanFilled(batch.size());
+        if (batch.isEmpty()) {
+            return new BatchCosines(profileTransactionCosines, signatureCosines, new boolean[0]);
+        }
+        PairInputs inputs = PairInputs.of(batch, encoding);
+        if (inputs.profileRows.length > 0) {
+            scatter(
+                    profileTransaction.cosines(inputs.profiles, inputs.transactions),
+                    inputs.profileRows,
+                    profileTransactionCosines);
+        }
+        if (inputs.signatureRows.length > 0) {
+            scatter(
+                    signature.cosines(inputs.references, inputs.presented),
+                    inputs.signatureRows,
+                    signatureCosines);
+        }
+        return new BatchCosines(
+                profileTransactionCosines, signatureCosines, inputs.signatureUnreadable);
+    }
+
+    /** The calibration in use. */
+    public ScoreCalibration calibration() {
+        return calibration;
+    }
+
+    /** The feature encoding in use. */
+    public FeatureEncoding encoding() {
+        return encoding;
+    }
+
+    /** A detector with the same networks and encoding but another calibration. */
+    public CrossModalDetector withCalibration(ModelInfo info, ScoreCalibration newCalibration) {
+        return new CrossModalDetector(
+                info, encoding, profileTransaction, signature, newCalibration);
+    }
+
+    /** The (profile, transaction) network. */
+    public PairNetwork profileTransactionNetwork() {
+        return profileTransaction;
+    }
+
+    /** The signature network. */
+    public PairNetwork signatureNetwork() {
+        return signature;
+    }
+
+    /**
+     * Marks the detector closed. SameDiff 1.0.0-M2.1 graphs have no close method: their native
+     * arrays are released by ND4J's garbage-collector-driven deallocator once unreachable.
+     */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private static double[] nanFilled(int size) {
+        double[] values = new double[size];
+        Arrays.fill(values, Double.NaN);
+        return values;
+    }
+
+    private static void scatter(double[] values, int[] rows, double[] target) {
+        for (int k = 0; k < rows.length; k++) {
+            target[rows[k]] = values[k];
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.polygraph.detector;
+
+import io.polygraph.features.FeatureEncoding;
+import io.polygraph.features.InvalidSignatureImageException;
+import io.polygraph.features.SignatureFeatures;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The network inputs of one batch: which records take part in each pair, and their features as one
+ * array per side.
+ *
+ * <p>Each image is decoded once per batch: an enrolment signature shared by several records of the
+ * same entity is decoded once (keyed by its bytes). An image that cannot be decoded removes its
+ * record from the signature pair and is reported, never thrown: one bad image must not fail the
+ * other records of the batch.
+ */
+final class PairInputs {
+
+    final int[] profileRows;
+    final INDArray profiles;
+    final INDArray transactions;
+    final int[] signatureRows;
+    final INDArray references;
+    final INDArray presented;
+    final boolean[] signatureUnreadable;
+
+    private PairInputs(
+            int[] profileRows,
+            INDArray profiles,
+            INDArray transactions,
+            int[] signatureRows,
+            INDArray references,
+            INDArray presented,
+            boolean[] signatureUnreadable) {
+        this.profileRows = profileRows;
+        this.profiles = profiles;
+        this.transactions = transactions;
+        this.signatureRows = signatureRows;
+        this.references = references;
+        this.presented = presented;
+        this.signatureUnreadable = signatureUnreadable;
+    }
+
+    static PairInputs of(List<MultimodalRecord> batch, FeatureEncoding encoding) {
+        List<Integer> profileRows = new ArrayList<>();
+        List<float[]> profiles = new ArrayList<>();
+        List<float[]> transactions = new ArrayList<>();
+        List<Integer> signatureRows = new ArrayList<>();
+        List<float[]> references = new ArrayList<>();
+        List<float[]> presented = new ArrayList<>();
+        boolean[] unreadable = new boolean[batch.size()];
+        Map<ByteBuffer, float[]> decoded = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            MultimodalRecord record = batch.get(i);
+            if (record.profile() != null) {
+                profileRows.add(i);
+                profiles.add(encoding.profileFeatures(record));
+                transactions.add(encoding.transactionFeatures(record));
+            }
+            if (record.enrolmentSignature() != null && record.presentedSignature() != null) {
+                float[] reference = canvas(record.enrolmentSignature(), decoded);
+                float[] shown = canvas(record.presentedSignature(), decoded);
+                if (reference == null || shown == null) {
+                    unreadable[i] = true;
+                } else {
+                    signatureRows.add(i);
+                    references.add(reference);
+                    presented.add(shown);
+                }
+            } else {
+                unreadable[i] = unreadableAlone(record, decoded);
+            }
+        }
+        long[] imageShape = {1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH};
+        return new PairInputs(
+                toArray(profileRows),
+                FeatureArrays.rows(profiles, new long[] {encoding.profileWidth()}),
+                FeatureArrays.rows(transactions, new long[] {encoding.transactionWidth()}),
+                toArray(signatureRows),
+                FeatureArrays.rows(references, imageShape),
+                FeatureArrays.rows(presented, imageShape),
+                unreadable);
+    }
+
+    /** A lone signature (no counterpart to compare with) is still checked, to report it. */
+    private static boolean unreadableAlone(
+            MultimodalRecord record, Map<ByteBuffer, float[]> decoded) {
+        if (record.presentedSignature() != null) {
+            return canvas(record.presentedSignature(), decoded) == null;
+        }
+        return false;
+    }
+
+    /** The canvas of a signature, or null when its bytes cannot be decoded. */
+    private static float[] canvas(
+            io.polygraph.schema.SignatureImage signature, Map<ByteBuffer, float[]> decoded) {
+        ByteBuffer key = signature.getImageBytes().duplicate();
+        if (decoded.containsKey(key)) {
+            return decoded.get(key);
+        }
+        float[] canvas;
+        try {
+            canvas = SignatureFeatures.encode(SignatureBytes.of(signature));
+        } catch (InvalidSignatureImageException e) {
+            canvas = null;
+        }
+        decoded.put(key, canvas);
+        return canvas;
+    }
+
+    private static int[] toArray(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
