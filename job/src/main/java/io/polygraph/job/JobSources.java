@@ -1,0 +1,25 @@
+package io.polygraph.job;
+
+import io.polygraph.schema.RawRecord;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The three inputs of the job as streams of undecoded {@link RawRecord}s.
+ *
+ * <p>Sources hand over raw bytes with their coordinates so that decoding (and the dead-lettering of
+ * what cannot be decoded) is the job's business, the same for Kafka and for in-memory test data.
+ * Implementations set their sources' uids and names ({@link OperatorIds}) and no watermarks: the
+ * job assigns event time after decoding.
+ */
+public interface JobSources {
+
+    /** The raw records of the transactions topic. */
+    DataStream<RawRecord> transactions(StreamExecutionEnvironment env);
+
+    /** The raw records of the profiles topic. */
+    DataStream<RawRecord> profiles(StreamExecutionEnvironment env);
+
+    /** The raw records of the signatures topic. */
+    DataStream<RawRecord> signatures(StreamExecutionEnvironment env);
+}

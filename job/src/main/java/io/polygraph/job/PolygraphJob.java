@@ -1,0 +1,223 @@
+package io.polygraph.job;
+
+import static io.polygraph.job.OperatorIds.BATCH_SCORING;
+import static io.polygraph.job.OperatorIds.ENTITY_JOIN;
+import static io.polygraph.job.OperatorIds.PROFILES_DECODE;
+import static io.polygraph.job.OperatorIds.PROFILES_EVENTS;
+import static io.polygraph.job.OperatorIds.PROFILES_WATERMARKS;
+import static io.polygraph.job.OperatorIds.SIGNATURES_DECODE;
+import static io.polygraph.job.OperatorIds.SIGNATURES_EVENTS;
+import static io.polygraph.job.OperatorIds.SIGNATURES_WATERMARKS;
+import static io.polygraph.job.OperatorIds.TRANSACTIONS_DECODE;
+import static io.polygraph.job.OperatorIds.TRANSACTIONS_EVENTS;
+import static io.polygraph.job.OperatorIds.TRANSACTIONS_WATERMARKS;
+
+import io.polygraph.detector.ScorerFactory;
+import io.polygraph.job.config.JobSettings;
+import io.polygraph.job.decode.DecodeAndValidate;
+import io.polygraph.job.decode.ProfileValidator;
+import io.polygraph.job.decode.RecordValidator;
+import io.polygraph.job.decode.SignatureValidator;
+import io.polygraph.job.decode.TransactionValidator;
+import io.polygraph.job.join.EntityEvents;
+import io.polygraph.job.join.EntityJoinFunction;
+import io.polygraph.job.kafka.KafkaJobSinks;
+import io.polygraph.job.kafka.KafkaJobSources;
+import io.polygraph.job.scoring.BatchScoringOperator;
+import io.polygraph.job.scoring.BatchTrigger;
+import io.polygraph.schema.Alert;
+import io.polygraph.schema.CustomerProfile;
+import io.polygraph.schema.DeadLetter;
+import io.polygraph.schema.EntityEvent;
+import io.polygraph.schema.JoinedTransaction;
+import io.polygraph.schema.RawRecord;
+import io.polygraph.schema.SignatureImage;
+import io.polygraph.schema.Transaction;
+import io.polygraph.topic.Topic;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Polygraph job: decode and validate three input topics, join them per entity, score the joined
+ * transactions in batches and write alerts and dead letters.
+ *
+ * <p>The job is a function of its ends: {@link #build} takes the sources and sinks, so that the
+ * same graph runs on Kafka in production ({@link #execute}, {@link PolygraphJobMain}) and on
+ * in-memory data in tests. Every record type on the wire between operators and in state is Avro,
+ * and {@link #configureEnvironment} turns Flink's generic (Kryo) types off, so that a type that
+ * would need Kryo fails the job at submission instead of slowing it down silently.
+ *
+ * <p>Every JVM that runs tasks (task managers, or the caller's JVM for an in-process MiniCluster)
+ * needs {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.polygraph.schema}: Avro 1.12 refuses to
+ * instantiate the generated classes otherwise, and the first record fails the job.
+ */
+public final class PolygraphJob {
+
+    /** The name the job runs under. */
+    public static final String JOB_NAME = "polygraph";
+
+    private PolygraphJob() {}
+
+    /**
+     * Adds the job's operators to {@code env}: sources, decode, event time, join by entity, batch
+     * scoring, sinks.
+     */
+    public static void build(
+            StreamExecutionEnvironment env,
+            JobSources sources,
+            JobSinks sinks,
+            ScorerFactory scorerFactory,
+            JobSettings settings) {
+        SingleOutputStreamOperator<Transaction> transactions =
+                decode(
+                        sources.transactions(env),
+                        settings.transactionsTopic(),
+                        new TransactionValidator(settings.maxFutureSkew()),
+                        TRANSACTIONS_DECODE);
+        SingleOutputStreamOperator<CustomerProfile> profiles =
+                decode(
+                        sources.profiles(env),
+                        settings.profilesTopic(),
+                        new ProfileValidator(settings.maxFutureSkew()),
+                        PROFILES_DECODE);
+        SingleOutputStreamOperator<SignatureImage> signatures =
+                decode(
+                        sources.signatures(env),
+                        settings.signaturesTopic(),
+                        new SignatureValidator(
+                                settings.maxFutureSkew(), settings.maxSignatureBytes()),
+                        SIGNATURES_DECODE);
+
+        WatermarkStrategy<EntityEvent> eventTime = eventTime(settings);
+        DataStream<EntityEvent> events =
+                entityEvents(
+                                transactions,
+                                EntityEvents::of,
+                                eventTime,
+                                TRANSACTIONS_EVENTS,
+                                TRANSACTIONS_WATERMARKS)
+                        .union(
+                                entityEvents(
+                                        profiles,
+                                        EntityEvents::of,
+                                        eventTime,
+                                        PROFILES_EVENTS,
+                                        PROFILES_WATERMARKS),
+                                entityEvents(
+                                        signatures,
+                                        EntityEvents::of,
+                                        eventTime,
+                                        SIGNATURES_EVENTS,
+                                        SIGNATURES_WATERMARKS));
+
+        DataStream<JoinedTransaction> joined = joinByEntity(events, settings);
+        DataStream<Alert> alerts = scoreInBatches(joined, scorerFactory, settings);
+
+        sinks.sinkAlerts(alerts);
+        sinks.sinkDeadLetters(
+                deadLetters(transactions).union(deadLetters(profiles), deadLetters(signatures)));
+    }
+
+    /**
+     * Configures {@code env} for the job: checkpoint interval, parallelism (when set) and no
+     * generic types.
+     */
+    public static void configureEnvironment(StreamExecutionEnvironment env, JobSettings settings) {
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(noKryo);
+        env.enableCheckpointing(settings.checkpointInterval().toMillis());
+        settings.parallelism().ifPresent(env::setParallelism);
+    }
+
+    /**
+     * Runs the job on Kafka in {@code env} without blocking, for callers that run it in-process
+     * (demos, integration tests) and stop it through the returned client.
+     */
+    public static JobClient execute(
+            StreamExecutionEnvironment env, JobSettings settings, ScorerFactory scorerFactory)
+            throws Exception {
+        configureEnvironment(env, settings);
+        build(
+                env,
+                new KafkaJobSources(settings),
+                new KafkaJobSinks(settings),
+                scorerFactory,
+                settings);
+        return env.executeAsync(JOB_NAME);
+    }
+
+    private static DataStream<JoinedTransaction> joinByEntity(
+            DataStream<EntityEvent> events, JobSettings settings) {
+        EntityJoinFunction join =
+                new EntityJoinFunction(
+                        settings.maxJoinWait(),
+                        settings.presentedSignatureTtl(),
+                        settings.recentTransactionsLimit());
+        return events.keyBy(EntityEvent::getEntityId, Types.STRING)
+                .process(join, new AvroTypeInfo<>(JoinedTransaction.class))
+                .uid(ENTITY_JOIN.uid())
+                .name(ENTITY_JOIN.displayName());
+    }
+
+    private static DataStream<Alert> scoreInBatches(
+            DataStream<JoinedTransaction> joined,
+            ScorerFactory scorerFactory,
+            JobSettings settings) {
+        BatchTrigger trigger = new BatchTrigger(settings.batchSize(), settings.maxBatchDelay());
+        return joined.transform(
+                        BATCH_SCORING.displayName(),
+                        new AvroTypeInfo<>(Alert.class),
+                        new BatchScoringOperator(scorerFactory, trigger))
+                .uid(BATCH_SCORING.uid());
+    }
+
+    private static <T extends SpecificRecordBase> SingleOutputStreamOperator<T> decode(
+            DataStream<RawRecord> raw,
+            Topic<T> topic,
+            RecordValidator<T> validator,
+            OperatorIds operator) {
+        return raw.process(new DecodeAndValidate<>(topic.codec(), validator))
+                .uid(operator.uid())
+                .name(operator.displayName());
+    }
+
+    private static <T> DataStream<EntityEvent> entityEvents(
+            DataStream<T> records,
+            MapFunction<T, EntityEvent> toEvent,
+            WatermarkStrategy<EntityEvent> eventTime,
+            OperatorIds mapOperator,
+            OperatorIds watermarkOperator) {
+        return records.map(toEvent)
+                .returns(new AvroTypeInfo<>(EntityEvent.class))
+                .uid(mapOperator.uid())
+                .name(mapOperator.displayName())
+                .assignTimestampsAndWatermarks(eventTime)
+                .uid(watermarkOperator.uid())
+                .name(watermarkOperator.displayName());
+    }
+
+    /**
+     * Event time from the record, watermarks behind the largest event time seen by the configured
+     * out-of-orderness, and inputs without records marked idle after the configured idleness, so a
+     * quiet topic (profiles change rarely) does not stall the join's timers.
+     */
+    private static WatermarkStrategy<EntityEvent> eventTime(JobSettings settings) {
+        return WatermarkStrategy.<EntityEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
+                .withTimestampAssigner((event, previous) -> event.getEventTime().toEpochMilli())
+                .withIdleness(settings.idleness());
+    }
+
+    private static DataStream<DeadLetter> deadLetters(SingleOutputStreamOperator<?> decoded) {
+        return decoded.getSideOutput(DecodeAndValidate.DEAD_LETTERS);
+    }
+}

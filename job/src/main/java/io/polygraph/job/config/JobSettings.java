@@ -1,0 +1,280 @@
+package io.polygraph.job.config;
+
+import static io.polygraph.job.config.PolygraphOptions.ALERTS_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.BATCH_SIZE;
+import static io.polygraph.job.config.PolygraphOptions.BOOTSTRAP_SERVERS;
+import static io.polygraph.job.config.PolygraphOptions.CHECKPOINT_INTERVAL;
+import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTERS_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.DELIVERY_GUARANTEE;
+import static io.polygraph.job.config.PolygraphOptions.GROUP_ID;
+import static io.polygraph.job.config.PolygraphOptions.IDLENESS;
+import static io.polygraph.job.config.PolygraphOptions.KAFKA_PROPERTIES_PREFIX;
+import static io.polygraph.job.config.PolygraphOptions.MAX_BATCH_DELAY;
+import static io.polygraph.job.config.PolygraphOptions.MAX_FUTURE_SKEW;
+import static io.polygraph.job.config.PolygraphOptions.MAX_JOIN_WAIT;
+import static io.polygraph.job.config.PolygraphOptions.MAX_SIGNATURE_SIZE;
+import static io.polygraph.job.config.PolygraphOptions.MODEL_SNAPSHOT_PATH;
+import static io.polygraph.job.config.PolygraphOptions.OUT_OF_ORDERNESS;
+import static io.polygraph.job.config.PolygraphOptions.PARALLELISM;
+import static io.polygraph.job.config.PolygraphOptions.PRESENTED_SIGNATURE_TTL;
+import static io.polygraph.job.config.PolygraphOptions.PROFILES_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.RECENT_TRANSACTIONS;
+import static io.polygraph.job.config.PolygraphOptions.SIGNATURES_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.STARTING_OFFSETS;
+import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONAL_ID_PREFIX;
+import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONS_TOPIC;
+
+import io.polygraph.schema.Alert;
+import io.polygraph.schema.CustomerProfile;
+import io.polygraph.schema.DeadLetter;
+import io.polygraph.schema.SignatureImage;
+import io.polygraph.schema.Transaction;
+import io.polygraph.topic.Topic;
+import io.polygraph.topic.Topics;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * The job's settings: an immutable, validated view of a Flink {@link Configuration} holding the
+ * {@link PolygraphOptions}.
+ *
+ * <p>Everything is read and checked once, in {@link #from(Configuration)}, so that a bad value
+ * fails the job at submission with a message that names the key, instead of failing a task later.
+ * The Kafka bootstrap servers are the exception: they are checked by the Kafka sources and sinks,
+ * so that tests wiring in-memory ends need no Kafka settings.
+ *
+ * <pre>{@code
+ * Configuration config = new Configuration();
+ * config.set(PolygraphOptions.BATCH_SIZE, 64);
+ * JobSettings settings = JobSettings.from(config);
+ * }</pre>
+ */
+public final class JobSettings {
+
+    private final Configuration config;
+    private final Map<String, String> kafkaProperties;
+
+    private JobSettings(Configuration config) {
+        this.config = new Configuration(config);
+        this.kafkaProperties = kafkaPropertiesOf(config);
+    }
+
+    /**
+     * Reads and validates the settings.
+     *
+     * @throws IllegalArgumentException naming the key of the first invalid value
+     */
+    public static JobSettings from(Configuration config) {
+        JobSettings settings = new JobSettings(config);
+        settings.validate();
+        return settings;
+    }
+
+    /** The settings with every option at its default. */
+    public static JobSettings defaults() {
+        return from(new Configuration());
+    }
+
+    private void validate() {
+        for (ConfigOption<String> option :
+                List.of(
+                        GROUP_ID,
+                        TRANSACTIONS_TOPIC,
+                        PROFILES_TOPIC,
+                        SIGNATURES_TOPIC,
+                        ALERTS_TOPIC,
+                        DEAD_LETTERS_TOPIC)) {
+            require(!config.get(option).isBlank(), option, "must not be blank");
+        }
+        require(batchSize() >= 1, BATCH_SIZE, "must be at least 1");
+        requirePositive(MAX_BATCH_DELAY);
+        requirePositive(MAX_JOIN_WAIT);
+        requirePositive(PRESENTED_SIGNATURE_TTL);
+        require(recentTransactionsLimit() >= 0, RECENT_TRANSACTIONS, "must not be negative");
+        require(!outOfOrderness().isNegative(), OUT_OF_ORDERNESS, "must not be negative");
+        requirePositive(IDLENESS);
+        require(maxSignatureBytes() >= 1, MAX_SIGNATURE_SIZE, "must be at least 1 byte");
+        require(!maxFutureSkew().isNegative(), MAX_FUTURE_SKEW, "must not be negative");
+        requirePositive(CHECKPOINT_INTERVAL);
+        parallelism().ifPresent(p -> require(p >= 1, PARALLELISM, "must be at least 1"));
+        require(
+                deliveryGuarantee() != DeliveryGuarantee.EXACTLY_ONCE
+                        || transactionalIdPrefix().isPresent(),
+                TRANSACTIONAL_ID_PREFIX,
+                "must be set (and not blank) when "
+                        + DELIVERY_GUARANTEE.key()
+                        + " is EXACTLY_ONCE");
+    }
+
+    private void requirePositive(ConfigOption<Duration> option) {
+        Duration value = config.get(option);
+        require(!value.isNegative() && !value.isZero(), option, "must be positive");
+    }
+
+    private static void require(boolean condition, ConfigOption<?> option, String rule) {
+        if (!condition) {
+            throw new IllegalArgumentException("Invalid setting " + option.key() + ": " + rule);
+        }
+    }
+
+    private static Map<String, String> kafkaPropertiesOf(Configuration config) {
+        Map<String, String> properties = new TreeMap<>();
+        config.toMap()
+                .forEach(
+                        (key, value) -> {
+                            if (key.startsWith(KAFKA_PROPERTIES_PREFIX)) {
+                                properties.put(
+                                        key.substring(KAFKA_PROPERTIES_PREFIX.length()), value);
+                            }
+                        });
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** The bootstrap servers, when set. */
+    public Optional<String> bootstrapServers() {
+        return config.getOptional(BOOTSTRAP_SERVERS).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * The bootstrap servers, for a part of the job that cannot run without them.
+     *
+     * @param requiredBy who needs them, for the error message
+     * @throws IllegalArgumentException naming the key when they are not set
+     */
+    public String requireBootstrapServers(String requiredBy) {
+        return bootstrapServers()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "Invalid setting "
+                                                + PolygraphOptions.BOOTSTRAP_SERVERS.key()
+                                                + ": required by "
+                                                + requiredBy));
+    }
+
+    public String groupId() {
+        return config.get(GROUP_ID);
+    }
+
+    public StartingOffsets startingOffsets() {
+        return config.get(STARTING_OFFSETS);
+    }
+
+    /**
+     * The extra Kafka client properties (keys under {@link
+     * PolygraphOptions#KAFKA_PROPERTIES_PREFIX}).
+     */
+    public Properties kafkaProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafkaProperties);
+        return properties;
+    }
+
+    public Topic<Transaction> transactionsTopic() {
+        return Topics.transactions(config.get(TRANSACTIONS_TOPIC));
+    }
+
+    public Topic<CustomerProfile> profilesTopic() {
+        return Topics.profiles(config.get(PROFILES_TOPIC));
+    }
+
+    public Topic<SignatureImage> signaturesTopic() {
+        return Topics.signatures(config.get(SIGNATURES_TOPIC));
+    }
+
+    public Topic<Alert> alertsTopic() {
+        return Topics.alerts(config.get(ALERTS_TOPIC));
+    }
+
+    public Topic<DeadLetter> deadLettersTopic() {
+        return Topics.deadLetters(config.get(DEAD_LETTERS_TOPIC));
+    }
+
+    public DeliveryGuarantee deliveryGuarantee() {
+        return config.get(DELIVERY_GUARANTEE);
+    }
+
+    public Optional<String> transactionalIdPrefix() {
+        return config.getOptional(TRANSACTIONAL_ID_PREFIX).filter(s -> !s.isBlank());
+    }
+
+    public int batchSize() {
+        return config.get(BATCH_SIZE);
+    }
+
+    public Duration maxBatchDelay() {
+        return config.get(MAX_BATCH_DELAY);
+    }
+
+    public Optional<String> modelSnapshotPath() {
+        return config.getOptional(MODEL_SNAPSHOT_PATH).filter(s -> !s.isBlank());
+    }
+
+    public Duration maxJoinWait() {
+        return config.get(MAX_JOIN_WAIT);
+    }
+
+    public Duration presentedSignatureTtl() {
+        return config.get(PRESENTED_SIGNATURE_TTL);
+    }
+
+    public int recentTransactionsLimit() {
+        return config.get(RECENT_TRANSACTIONS);
+    }
+
+    public Duration outOfOrderness() {
+        return config.get(OUT_OF_ORDERNESS);
+    }
+
+    public Duration idleness() {
+        return config.get(IDLENESS);
+    }
+
+    public long maxSignatureBytes() {
+        return config.get(MAX_SIGNATURE_SIZE).getBytes();
+    }
+
+    public Duration maxFutureSkew() {
+        return config.get(MAX_FUTURE_SKEW);
+    }
+
+    public Duration checkpointInterval() {
+        return config.get(CHECKPOINT_INTERVAL);
+    }
+
+    public OptionalInt parallelism() {
+        Optional<Integer> parallelism = config.getOptional(PARALLELISM);
+        return parallelism.isPresent() ? OptionalInt.of(parallelism.get()) : OptionalInt.empty();
+    }
+
+    @Override
+    public String toString() {
+        // Kafka properties may hold credentials (sasl.jaas.config): print their keys only.
+        return "JobSettings{transactions="
+                + config.get(TRANSACTIONS_TOPIC)
+                + ", profiles="
+                + config.get(PROFILES_TOPIC)
+                + ", signatures="
+                + config.get(SIGNATURES_TOPIC)
+                + ", batchSize="
+                + batchSize()
+                + ", maxBatchDelay="
+                + maxBatchDelay()
+                + ", maxJoinWait="
+                + maxJoinWait()
+                + ", deliveryGuarantee="
+                + deliveryGuarantee()
+                + ", kafkaPropertyKeys="
+                + kafkaProperties.keySet()
+                + "}";
+    }
+}

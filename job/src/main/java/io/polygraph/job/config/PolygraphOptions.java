@@ -1,0 +1,180 @@
+package io.polygraph.job.config;
+
+import io.polygraph.topic.Topics;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * Every setting of the Polygraph job as a typed Flink {@link ConfigOption}: key, type, default and
+ * description in one place.
+ *
+ * <p>All keys start with {@code polygraph.} so that they can share one {@link
+ * org.apache.flink.configuration.Configuration} with Flink's own options (the job's {@code main}
+ * passes the whole command line to the execution environment) without ever colliding with them.
+ * Extra Kafka client properties (security, timeouts, ...) are not options of their own: any key
+ * under {@link #KAFKA_PROPERTIES_PREFIX} is passed to every Kafka client with the prefix removed.
+ * {@link JobSettings} reads and validates these options once, at start.
+ */
+public final class PolygraphOptions {
+
+    /** Keys under this prefix go to the Kafka clients, prefix removed. */
+    public static final String KAFKA_PROPERTIES_PREFIX = "polygraph.kafka.properties.";
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            ConfigOptions.key("polygraph.kafka.bootstrap-servers")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Kafka bootstrap servers, host:port[,host:port...]. Required by the"
+                                    + " Kafka sources and sinks.");
+
+    public static final ConfigOption<String> GROUP_ID =
+            ConfigOptions.key("polygraph.kafka.group-id")
+                    .stringType()
+                    .defaultValue("polygraph")
+                    .withDescription("Consumer group id of the three Kafka sources.");
+
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            ConfigOptions.key("polygraph.kafka.starting-offsets")
+                    .enumType(StartingOffsets.class)
+                    .defaultValue(StartingOffsets.EARLIEST)
+                    .withDescription(
+                            "Where the sources start without a checkpoint: earliest, latest or"
+                                    + " committed (group offsets, else earliest).");
+
+    public static final ConfigOption<String> TRANSACTIONS_TOPIC =
+            topic("transactions", Topics.TRANSACTIONS_NAME, "Topic of the transactions.");
+
+    public static final ConfigOption<String> PROFILES_TOPIC =
+            topic("profiles", Topics.PROFILES_NAME, "Topic of the customer profiles.");
+
+    public static final ConfigOption<String> SIGNATURES_TOPIC =
+            topic("signatures", Topics.SIGNATURES_NAME, "Topic of the signature images.");
+
+    public static final ConfigOption<String> ALERTS_TOPIC =
+            topic("alerts", Topics.ALERTS_NAME, "Topic the alerts are written to.");
+
+    public static final ConfigOption<String> DEAD_LETTERS_TOPIC =
+            topic(
+                    "dead-letters",
+                    Topics.DEAD_LETTERS_NAME,
+                    "Topic the records that cannot be decoded or validated are written to.");
+
+    public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE =
+            ConfigOptions.key("polygraph.sink.delivery-guarantee")
+                    .enumType(DeliveryGuarantee.class)
+                    .defaultValue(DeliveryGuarantee.AT_LEAST_ONCE)
+                    .withDescription(
+                            "Delivery guarantee of the alert and dead-letter sinks: at-least-once"
+                                    + " (alert ids are deterministic, so consumers can drop"
+                                    + " duplicates) or exactly-once (Kafka transactions committed on"
+                                    + " checkpoints; needs a transactional id prefix).");
+
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
+            ConfigOptions.key("polygraph.sink.transactional-id-prefix")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Prefix of the Kafka transactional ids; required with EXACTLY_ONCE and"
+                                    + " unique per job on a Kafka cluster.");
+
+    public static final ConfigOption<Integer> BATCH_SIZE =
+            ConfigOptions.key("polygraph.scoring.batch-size")
+                    .intType()
+                    .defaultValue(256)
+                    .withDescription("Most records the scoring operator scores in one batch.");
+
+    public static final ConfigOption<Duration> MAX_BATCH_DELAY =
+            ConfigOptions.key("polygraph.scoring.max-batch-delay")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(50))
+                    .withDescription(
+                            "Longest a record waits (processing time) in the scoring operator's"
+                                    + " buffer before its batch is scored anyway.");
+
+    public static final ConfigOption<String> MODEL_SNAPSHOT_PATH =
+            ConfigOptions.key("polygraph.model.snapshot-path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Path of the model snapshot the detector loads.");
+
+    public static final ConfigOption<Duration> MAX_JOIN_WAIT =
+            ConfigOptions.key("polygraph.join.max-wait")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "Event time a transaction waits for its entity's profile or its"
+                                    + " presented signature before it is scored without them.");
+
+    public static final ConfigOption<Duration> PRESENTED_SIGNATURE_TTL =
+            ConfigOptions.key("polygraph.join.presented-signature-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "Event time a presented signature waits for its transaction before it"
+                                    + " is dropped (and counted).");
+
+    public static final ConfigOption<Integer> RECENT_TRANSACTIONS =
+            ConfigOptions.key("polygraph.join.recent-transactions")
+                    .intType()
+                    .defaultValue(20)
+                    .withDescription(
+                            "Number of previous transactions per entity kept in state and given"
+                                    + " to the detector. Keep it equal to the trainer's recent"
+                                    + " limit (20 by default): the detector learned from"
+                                    + " histories of that length.");
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            ConfigOptions.key("polygraph.watermark.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription("Bound on how late (event time) an input record may arrive.");
+
+    public static final ConfigOption<Duration> IDLENESS =
+            ConfigOptions.key("polygraph.watermark.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Processing time after which an input without records stops holding"
+                                    + " back the watermark.");
+
+    public static final ConfigOption<MemorySize> MAX_SIGNATURE_SIZE =
+            ConfigOptions.key("polygraph.validation.max-signature-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("1mb"))
+                    .withDescription("Largest accepted encoded signature image.");
+
+    public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
+            ConfigOptions.key("polygraph.validation.max-future-skew")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription(
+                            "How far ahead of the wall clock an event time may be; records further"
+                                    + " ahead are dead-lettered (they would drag the watermark"
+                                    + " forward).");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("polygraph.checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval; also the latency of EXACTLY_ONCE output.");
+
+    public static final ConfigOption<Integer> PARALLELISM =
+            ConfigOptions.key("polygraph.parallelism")
+                    .intType()
+                    .noDefaultValue()
+                    .withDescription("Parallelism of the job; Flink's default when not set.");
+
+    private PolygraphOptions() {}
+
+    private static ConfigOption<String> topic(String name, String defaultName, String doc) {
+        return ConfigOptions.key("polygraph.topic." + name)
+                .stringType()
+                .defaultValue(defaultName)
+                .withDescription(doc);
+    }
+}

@@ -1,0 +1,128 @@
+package io.polygraph.job.decode;
+
+import io.polygraph.job.ByteArrays;
+import io.polygraph.schema.DeadLetter;
+import io.polygraph.schema.RawRecord;
+import io.polygraph.topic.AvroCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes the raw records of one topic with the topic's codec, validates them, emits the valid ones
+ * and sends every other one to the {@link #DEAD_LETTERS} side output.
+ *
+ * <p>Contract: every input record leaves exactly once, either as a decoded record or as a {@link
+ * DeadLetter} with its coordinates, original key and value bytes, the error class (an exception
+ * class or a {@link ValidationRule} name) and a reason without payload data. Nothing here throws
+ * for a bad record, so a poison message cannot stop the job; the price is that a bug in a producer
+ * shows up as a growing dead-letter topic (and the {@code recordsDeadLettered} counter) rather than
+ * as a failed job. "Now" for validation is Flink's processing time.
+ *
+ * @param <T> the topic's record type
+ */
+public final class DecodeAndValidate<T extends SpecificRecordBase>
+        extends ProcessFunction<RawRecord, T> implements ResultTypeQueryable<T> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DecodeAndValidate.class);
+
+    /** Where the records that cannot be decoded or validated go. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
+
+    private final AvroCodec<T> codec;
+    private final RecordValidator<T> validator;
+
+    private transient Counter validRecords;
+    private transient Counter deadLetteredRecords;
+
+    /** Decodes with {@code codec} and checks with {@code validator}. */
+    public DecodeAndValidate(AvroCodec<T> codec, RecordValidator<T> validator) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("polygraph");
+        validRecords = metrics.counter("recordsValid");
+        deadLetteredRecords = metrics.counter("recordsDeadLettered");
+    }
+
+    @Override
+    public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
+        Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+        byte[] value = ByteArrays.copyOf(raw.getValue());
+        if (value == null) {
+            reject(ctx, raw, ValidationRule.VALUE_MISSING.name(), "record has no value", now);
+            return;
+        }
+        T record;
+        try {
+            record = codec.decode(value);
+        } catch (IOException e) {
+            Throwable error = DeadLetters.decodingError(e);
+            String reason =
+                    "cannot decode "
+                            + codec.recordClass().getSimpleName()
+                            + ": "
+                            + error.getMessage();
+            reject(ctx, raw, error.getClass().getName(), reason, now);
+            return;
+        }
+        Optional<Violation> violation = validate(record, raw, now);
+        if (violation.isPresent()) {
+            reject(ctx, raw, violation.get().rule().name(), violation.get().reason(), now);
+            return;
+        }
+        validRecords.inc();
+        out.collect(record);
+    }
+
+    private Optional<Violation> validate(T record, RawRecord raw, Instant now) {
+        byte[] key = ByteArrays.copyOf(raw.getKey());
+        ValidationContext context =
+                new ValidationContext(
+                        key == null ? null : new String(key, StandardCharsets.UTF_8), now);
+        try {
+            return validator.validate(record, context);
+        } catch (RuntimeException e) {
+            // A validator bug must not turn one odd record into a crash loop; the message is left
+            // out because it may quote the record.
+            return Optional.of(
+                    new Violation(
+                            ValidationRule.VALIDATOR_FAILED,
+                            "validator threw " + e.getClass().getName()));
+        }
+    }
+
+    private void reject(Context ctx, RawRecord raw, String errorClass, String reason, Instant now) {
+        deadLetteredRecords.inc();
+        LOG.debug(
+                "Dead-lettering {}-{}@{}: {}",
+                raw.getTopic(),
+                raw.getPartition(),
+                raw.getOffset(),
+                errorClass);
+        ctx.output(DEAD_LETTERS, DeadLetters.of(raw, errorClass, reason, now));
+    }
+
+    @Override
+    public TypeInformation<T> getProducedType() {
+        return new AvroTypeInfo<>(codec.recordClass());
+    }
+}

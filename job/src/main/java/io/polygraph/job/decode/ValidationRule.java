@@ -1,0 +1,34 @@
+package io.polygraph.job.decode;
+
+/**
+ * The rules an input record can break. A dead letter for a broken rule carries the rule's name as
+ * its {@code errorClass}, so that dead letters can be counted and searched by rule.
+ */
+public enum ValidationRule {
+    /** The record has no value (a tombstone). */
+    VALUE_MISSING,
+    /** A required id or code is blank. */
+    REQUIRED_FIELD_BLANK,
+    /** The Kafka key is not the record's entity id. */
+    KEY_NOT_ENTITY_ID,
+    /** An amount is negative. */
+    AMOUNT_NEGATIVE,
+    /** An event time lies further ahead of the wall clock than allowed. */
+    EVENT_TIME_IN_FUTURE,
+    /** A latitude or longitude is outside its range (or not a number). */
+    COORDINATES_OUT_OF_RANGE,
+    /** A birth year is before 1900 or after the current year. */
+    BIRTH_YEAR_IMPLAUSIBLE,
+    /** A presented signature does not name its transaction. */
+    SIGNATURE_TRANSACTION_MISSING,
+    /** A signature image has no bytes. */
+    IMAGE_EMPTY,
+    /** A signature image is larger than allowed. */
+    IMAGE_TOO_LARGE,
+    /** A signature image cannot be decoded. */
+    IMAGE_UNREADABLE,
+    /** A signature's declared width or height is not positive or differs from the image's. */
+    IMAGE_DIMENSIONS_INVALID,
+    /** The validator itself failed on the record. */
+    VALIDATOR_FAILED
+}

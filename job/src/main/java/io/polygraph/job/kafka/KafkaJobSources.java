@@ -1,0 +1,92 @@
+package io.polygraph.job.kafka;
+
+import io.polygraph.job.JobSources;
+import io.polygraph.job.OperatorIds;
+import io.polygraph.job.config.JobSettings;
+import io.polygraph.job.config.StartingOffsets;
+import io.polygraph.schema.RawRecord;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The job's inputs read from Kafka: one {@link KafkaSource} per topic, emitting undecoded {@link
+ * RawRecord}s (see {@link RawRecordDeserializer}).
+ *
+ * <p>The sources emit no watermarks: event time lives inside the Avro payload, so watermarks are
+ * assigned after decoding. The trade-off is per-subtask rather than per-partition watermarks, which
+ * the bounded out-of-orderness must cover. Offsets are committed to the consumer group on
+ * checkpoints (for monitoring only; restores use the checkpoint).
+ *
+ * <pre>{@code
+ * JobSources sources = new KafkaJobSources(JobSettings.from(config));
+ * }</pre>
+ */
+public final class KafkaJobSources implements JobSources {
+
+    private final JobSettings settings;
+    private final String bootstrapServers;
+
+    /**
+     * Sources configured by {@code settings}.
+     *
+     * @throws IllegalArgumentException when no bootstrap servers are set
+     */
+    public KafkaJobSources(JobSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.bootstrapServers = settings.requireBootstrapServers("the Kafka sources");
+    }
+
+    @Override
+    public DataStream<RawRecord> transactions(StreamExecutionEnvironment env) {
+        return read(env, settings.transactionsTopic().name(), OperatorIds.TRANSACTIONS_SOURCE);
+    }
+
+    @Override
+    public DataStream<RawRecord> profiles(StreamExecutionEnvironment env) {
+        return read(env, settings.profilesTopic().name(), OperatorIds.PROFILES_SOURCE);
+    }
+
+    @Override
+    public DataStream<RawRecord> signatures(StreamExecutionEnvironment env) {
+        return read(env, settings.signaturesTopic().name(), OperatorIds.SIGNATURES_SOURCE);
+    }
+
+    private DataStream<RawRecord> read(
+            StreamExecutionEnvironment env, String topic, OperatorIds operator) {
+        return env.fromSource(
+                        source(topic, operator),
+                        WatermarkStrategy.noWatermarks(),
+                        operator.displayName())
+                .uid(operator.uid());
+    }
+
+    /** The source of {@code topic}; package-private so that tests can inspect it. */
+    KafkaSource<RawRecord> source(String topic, OperatorIds operator) {
+        return KafkaSource.<RawRecord>builder()
+                // Extra properties first, so the settings below win over them.
+                .setProperties(settings.kafkaProperties())
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(settings.groupId())
+                // Distinct client ids keep the three consumers' JMX metrics apart.
+                .setClientIdPrefix(settings.groupId() + "-" + operator.uid())
+                .setStartingOffsets(startingOffsets(settings.startingOffsets()))
+                .setDeserializer(new RawRecordDeserializer())
+                .build();
+    }
+
+    // The connector's API still takes Kafka's deprecated OffsetResetStrategy.
+    @SuppressWarnings("deprecation")
+    static OffsetsInitializer startingOffsets(StartingOffsets startingOffsets) {
+        return switch (startingOffsets) {
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package io.polygraph.job.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.polygraph.topic.Topics;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+
+class JobSettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        JobSettings settings = JobSettings.defaults();
+
+        assertThat(settings.transactionsTopic().name()).isEqualTo(Topics.TRANSACTIONS_NAME);
+        assertThat(settings.deadLettersTopic().name()).isEqualTo(Topics.DEAD_LETTERS_NAME);
+        assertThat(settings.batchSize()).isEqualTo(256);
+        assertThat(settings.maxBatchDelay()).isEqualTo(Duration.ofMillis(50));
+        assertThat(settings.maxJoinWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.recentTransactionsLimit()).isEqualTo(20);
+        assertThat(settings.maxSignatureBytes()).isEqualTo(1024 * 1024);
+        assertThat(settings.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(settings.startingOffsets()).isEqualTo(StartingOffsets.EARLIEST);
+        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.bootstrapServers()).isEmpty();
+        assertThat(settings.parallelism()).isEmpty();
+    }
+
+    @Test
+    void readsValuesGivenAsStrings() {
+        Configuration config = new Configuration();
+        config.setString("polygraph.scoring.max-batch-delay", "20 ms");
+        config.setString("polygraph.validation.max-signature-size", "256kb");
+        config.setString("polygraph.sink.delivery-guarantee", "exactly-once");
+        config.setString("polygraph.kafka.starting-offsets", "latest");
+        config.setString("polygraph.sink.transactional-id-prefix", "pg");
+
+        JobSettings settings = JobSettings.from(config);
+
+        assertThat(settings.maxBatchDelay()).isEqualTo(Duration.ofMillis(20));
+        assertThat(settings.maxSignatureBytes()).isEqualTo(256 * 1024);
+        assertThat(settings.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(settings.transactionalIdPrefix()).contains("pg");
+        assertThat(settings.startingOffsets()).isEqualTo(StartingOffsets.LATEST);
+    }
+
+    @Test
+    void kafkaPropertiesPassThroughWithoutTheirPrefix() {
+        Configuration config = new Configuration();
+        config.setString("polygraph.kafka.properties.security.protocol", "SASL_SSL");
+        config.setString("polygraph.kafka.properties.sasl.jaas.config", "secret-jaas");
+
+        JobSettings settings = JobSettings.from(config);
+
+        assertThat(settings.kafkaProperties())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "secret-jaas");
+        assertThat(settings.toString()).contains("sasl.jaas.config").doesNotContain("secret-jaas");
+    }
+
+    @Test
+    void invalidValuesFailNamingTheirKey() {
+        assertInvalid(PolygraphOptions.BATCH_SIZE.key(), "0");
+        assertInvalid(PolygraphOptions.MAX_BATCH_DELAY.key(), "0 ms");
+        assertInvalid(PolygraphOptions.TRANSACTIONS_TOPIC.key(), " ");
+        assertInvalid(PolygraphOptions.RECENT_TRANSACTIONS.key(), "-1");
+        assertInvalid(PolygraphOptions.PARALLELISM.key(), "0");
+        assertInvalid(PolygraphOptions.BATCH_SIZE.key(), "many");
+    }
+
+    @Test
+    void exactlyOnceNeedsATransactionalIdPrefix() {
+        Configuration config = new Configuration();
+        config.set(PolygraphOptions.DELIVERY_GUARANTEE, DeliveryGuarantee.EXACTLY_ONCE);
+
+        assertThatThrownBy(() -> JobSettings.from(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(PolygraphOptions.TRANSACTIONAL_ID_PREFIX.key());
+    }
+
+    @Test
+    void settingsDoNotChangeWithTheConfigurationTheyWereReadFrom() {
+        Configuration config = new Configuration();
+        JobSettings settings = JobSettings.from(config);
+        config.set(PolygraphOptions.BATCH_SIZE, 7);
+
+        assertThat(settings.batchSize()).isEqualTo(256);
+    }
+
+    private static void assertInvalid(String key, String value) {
+        Configuration config = new Configuration();
+        config.setString(key, value);
+        assertThatThrownBy(() -> JobSettings.from(config))
+                .as("%s = '%s'", key, value)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key);
+    }
+}
