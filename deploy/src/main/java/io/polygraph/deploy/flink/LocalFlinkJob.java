@@ -1,0 +1,126 @@
+package io.polygraph.deploy.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.polygraph.detector.ScorerFactory;
+import io.polygraph.job.PolygraphJob;
+import io.polygraph.job.config.JobSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Polygraph job running on a Flink MiniCluster inside this JVM, with Flink's web UI on
+ * localhost: what {@code polygraph run} and {@code polygraph demo} start.
+ *
+ * <p>It runs the very graph a cluster would run ({@link PolygraphJob#execute}); only the
+ * environment differs. Closing cancels the job and waits for it to stop.
+ */
+public final class LocalFlinkJob implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JobClient client;
+    private final int webUiPort;
+
+    private LocalFlinkJob(JobClient client, int webUiPort) {
+        this.client = client;
+        this.webUiPort = webUiPort;
+    }
+
+    /**
+     * Starts the job without blocking.
+     *
+     * @param flinkConfig Flink and Polygraph options ({@code polygraph.*} keys)
+     * @param webUiPort port of the web UI on localhost
+     * @param scorerFactory loads the detector in each scoring subtask
+     */
+    public static LocalFlinkJob start(
+            Configuration flinkConfig, int webUiPort, ScorerFactory scorerFactory)
+            throws Exception {
+        Objects.requireNonNull(scorerFactory, "scorerFactory");
+        JobSettings settings = JobSettings.from(flinkConfig);
+        Configuration config = new Configuration(flinkConfig);
+        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        config.set(RestOptions.ADDRESS, "127.0.0.1");
+        config.set(RestOptions.PORT, webUiPort);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
+        return new LocalFlinkJob(PolygraphJob.execute(env, settings, scorerFactory), webUiPort);
+    }
+
+    /** Address of Flink's web UI. */
+    public String webUiUrl() {
+        return "http://localhost:" + webUiPort;
+    }
+
+    /** The job's current status. */
+    public JobStatus status() throws Exception {
+        return client.getJobStatus().get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits until every task of the job runs, that is, every operator has opened (the scoring
+     * subtasks have loaded their model), so that latency measured afterwards is not start-up time.
+     */
+    public void awaitAllTasksRunning(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI details = URI.create(webUiUrl() + "/jobs/" + client.getJobID());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            checkRunning();
+            HttpResponse<String> response =
+                    http.send(
+                            HttpRequest.newBuilder(details).GET().build(), BodyHandlers.ofString());
+            if (response.statusCode() == 200 && allVerticesRunning(response.body())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the job's tasks were not all running after " + timeout);
+    }
+
+    private static boolean allVerticesRunning(String jobDetailsJson) throws IOException {
+        JsonNode vertices = JSON.readTree(jobDetailsJson).path("vertices");
+        if (!vertices.isArray() || vertices.isEmpty()) {
+            return false;
+        }
+        for (JsonNode vertex : vertices) {
+            if (!"RUNNING".equals(vertex.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Blocks until the job ends (it runs until cancelled) and rethrows its failure. */
+    public void awaitTermination() throws Exception {
+        client.getJobExecutionResult().get();
+    }
+
+    /** Fails with the job's failure if it has failed or ended. */
+    public void checkRunning() throws Exception {
+        JobStatus status = status();
+        if (status.isGloballyTerminalState()) {
+            client.getJobExecutionResult().get(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("the Polygraph job ended: " + status);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!status().isGloballyTerminalState()) {
+            client.cancel().get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.polygraph.deploy.kafka;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real, single-node Kafka broker in KRaft combined mode (broker and controller in one), running
+ * in this JVM on 127.0.0.1.
+ *
+ * <p>It is the same broker code a production cluster runs, started from the {@code kafka_2.13} jar,
+ * so tests and the demo talk to Kafka over the network with the real protocol, transactions
+ * included. Replication factors are 1 and the transaction timeout ceiling is raised to one hour so
+ * that Flink's exactly-once sink, whose default transaction timeout is one hour, is accepted.
+ *
+ * <p>Trade-off: {@code KafkaRaftServer} and the storage {@link Formatter} are internal Kafka APIs,
+ * so the Kafka version is pinned once in the parent pom. Ports are chosen by binding port 0 and
+ * releasing it just before the broker binds; a lost race fails the start, which is retried with new
+ * ports.
+ *
+ * <pre>{@code
+ * try (LocalKafkaBroker broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral())) {
+ *     String bootstrap = broker.bootstrapServers();
+ * }
+ * }</pre>
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
+    private static final int NODE_ID = 1;
+    private static final int START_ATTEMPTS = 3;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaRaftServer server;
+    private final Path dataDir;
+    private final boolean deleteDataDirOnClose;
+    private final String bootstrapServers;
+
+    private LocalKafkaBroker(
+            KafkaRaftServer server, Path dataDir, boolean deleteDataDirOnClose, int port) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.deleteDataDirOnClose = deleteDataDirOnClose;
+        this.bootstrapServers = "127.0.0.1:" + port;
+    }
+
+    /**
+     * Where and on which port the broker runs.
+     *
+     * @param dataDir log directory; null for a fresh temporary one, deleted on close
+     * @param port client port; 0 for any free port
+     */
+    public record Settings(Path dataDir, int port) {
+        public Settings {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+        }
+
+        /** A temporary data directory and any free port: what tests want. */
+        public static Settings ephemeral() {
+            return new Settings(null, 0);
+        }
+    }
+
+    /** Formats the storage if needed, starts the broker and waits until it answers requests. */
+    public static LocalKafkaBroker start(Settings settings) throws IOException {
+        Objects.requireNonNull(settings, "settings");
+        boolean temporary = settings.dataDir() == null;
+        Path dataDir =
+                temporary ? Files.createTempDirectory("polygraph-kafka-") : settings.dataDir();
+        Files.createDirectories(dataDir);
+        RuntimeException lastFailure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = settings.port() != 0 ? settings.port() : freePort();
+            int controllerPort = freePort();
+            try {
+                LocalKafkaBroker broker = startOnce(dataDir, temporary, port, controllerPort);
+                LOG.info("Kafka broker ready at {} (data in {})", broker.bootstrapServers, dataDir);
+                return broker;
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                LOG.warn("Kafka broker start attempt {} failed: {}", attempt, e.toString());
+            }
+        }
+        throw new IOException("could not start a Kafka broker in " + dataDir, lastFailure);
+    }
+
+    private static LocalKafkaBroker startOnce(
+            Path dataDir, boolean temporary, int port, int controllerPort) {
+        Properties config = brokerConfig(dataDir, port, controllerPort);
+        format(dataDir);
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        try {
+            server.startup();
+            LocalKafkaBroker broker = new LocalKafkaBroker(server, dataDir, false, port);
+            broker.awaitReady();
+            return new LocalKafkaBroker(server, dataDir, temporary, port);
+        } catch (RuntimeException e) {
+            server.shutdown();
+            server.awaitShutdown();
+            throw e;
+        }
+    }
+
+    private static Properties brokerConfig(Path dataDir, int port, int controllerPort) {
+        Properties config = new Properties();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", String.valueOf(NODE_ID));
+        config.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        config.put(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("log.dirs", dataDir.toAbsolutePath().toString());
+        config.put("num.partitions", "1");
+        config.put("auto.create.topics.enable", "false");
+        // A single node: every internal topic has one replica.
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "1");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("transaction.state.log.num.partitions", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        // Flink's exactly-once sink asks for one-hour transactions by default.
+        config.put("transaction.max.timeout.ms", String.valueOf(TimeUnit.HOURS.toMillis(1)));
+        return config;
+    }
+
+    private static void format(Path dataDir) {
+        if (Files.exists(dataDir.resolve("meta.properties"))) {
+            // A restart on the same data directory keeps its cluster id and data.
+            return;
+        }
+        String logDir = dataDir.toAbsolutePath().toString();
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(NODE_ID)
+                    .addDirectory(logDir)
+                    .setMetadataLogDirectory(logDir)
+                    .setControllerListenerName("CONTROLLER")
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format Kafka storage in " + logDir, e);
+        }
+    }
+
+    private void awaitReady() {
+        try (Admin admin = Admin.create(adminConfig())) {
+            admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Kafka broker at " + bootstrapServers + " did not become ready", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    /** The {@code host:port} clients connect to. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The broker's log directory. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Configuration for an {@link Admin} client of this broker. */
+    public Map<String, Object> adminConfig() {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) READY_TIMEOUT.toMillis());
+    }
+
+    /** Stops the broker; deletes its data directory when it was a temporary one. */
+    @Override
+    public void close() throws IOException {
+        server.shutdown();
+        server.awaitShutdown();
+        if (deleteDataDirOnClose) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+        LOG.info("Kafka broker at {} stopped", bootstrapServers);
+    }
+}
