@@ -19,8 +19,10 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * the weight initialisation changed, recall on behaviour anomalies at a 0.2 % false-alarm rate of
  * the validation world ranged from about 55 % to 90 %: a member may lean on one strong cue (a
  * payment far from the recent ones) and rank everything else carelessly. The mean of three
- * differently initialised members was at 90 % or above for the initialisation that did worst alone.
- * The cost is three times the (small) MLP work; batches of 256 keep it within the time budget.
+ * differently initialised members was at 90 % or above for the initialisation that did worst alone
+ * (these figures: the pair trained alone on all customers of the training world). The cost is three
+ * times the (small) MLP work. Batches of 128 rather than 256: with half the steps the ensemble
+ * ranked noticeably worse (average precision 0.52 against 0.72 on the validation world).
  */
 final class ProfileTransactionArchitecture implements PairArchitecture {
 

@@ -9,7 +9,7 @@ public final class TrainerConfigBuilder {
 
     private int embeddingSize = 32;
     private int epochs = 10;
-    private int batchSize = 256;
+    private int batchSize = 128;
     private int signatureBatchSize = 32;
     private int signaturePairsPerWriter = 3;
     private double learningRate = 0.003;
