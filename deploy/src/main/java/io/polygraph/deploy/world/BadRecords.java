@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -79,25 +80,11 @@ public final class BadRecords {
                 yield toTransactions(transaction, bytes);
             }
             case NEGATIVE_AMOUNT ->
-                    toTransactions(
+                    invalidTransaction(
                             transaction,
-                            topics.transactions()
-                                    .codec()
-                                    .encode(
-                                            Transaction.newBuilder(transaction)
-                                                    .setTransactionId("bad-" + index)
-                                                    .setAmountMinor(-1 - random.nextInt(100_000))
-                                                    .build()));
-            case BLANK_ENTITY ->
-                    toTransactions(
-                            transaction,
-                            topics.transactions()
-                                    .codec()
-                                    .encode(
-                                            Transaction.newBuilder(transaction)
-                                                    .setTransactionId("bad-" + index)
-                                                    .setEntityId(" ")
-                                                    .build()));
+                            index,
+                            b -> b.setAmountMinor(-1 - random.nextInt(100_000)));
+            case BLANK_ENTITY -> invalidTransaction(transaction, index, b -> b.setEntityId(" "));
             case UNDECODABLE_IMAGE ->
                     new ProducerRecord<>(
                             topics.signatures().name(),
@@ -110,6 +97,15 @@ public final class BadRecords {
                                                             ByteBuffer.wrap(randomBytes(300)))
                                                     .build()));
         };
+    }
+
+    /** A well-formed transaction with a value that validation must reject. */
+    private ProducerRecord<byte[], byte[]> invalidTransaction(
+            Transaction transaction, int index, UnaryOperator<Transaction.Builder> damage) {
+        Transaction invalid =
+                damage.apply(Transaction.newBuilder(transaction).setTransactionId("bad-" + index))
+                        .build();
+        return toTransactions(transaction, topics.transactions().codec().encode(invalid));
     }
 
     private ProducerRecord<byte[], byte[]> toTransactions(Transaction transaction, byte[] value) {
