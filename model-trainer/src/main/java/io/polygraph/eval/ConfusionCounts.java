@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * <p>Conventions for empty denominators (so that reports never hold NaN for a decision that was
  * simply never made): precision is 0 when nothing was flagged, recall is 0 when there were no
- * positives, F1 is 0 when precision and recall are both 0.
+ * positives, F1 is 0 when precision and recall are both 0, accuracy is 0 when nothing was counted.
  *
  * @param truePositives anomalies flagged
  * @param falsePositives normal items flagged
@@ -67,6 +67,20 @@ public record ConfusionCounts(
         return of(flagged, positives);
     }
 
+    /**
+     * Counts the decision "anomalous when {@code anomalyScore > threshold}" (higher scores are more
+     * anomalous): the exact mirror of {@link #belowThreshold} on negated scores and threshold, so
+     * both conventions flag the same records, ties at the threshold included (never flagged).
+     */
+    public static ConfusionCounts aboveThreshold(
+            double[] anomalyScores, boolean[] positives, double threshold) {
+        boolean[] flagged = new boolean[anomalyScores.length];
+        for (int i = 0; i < flagged.length; i++) {
+            flagged[i] = anomalyScores[i] > threshold;
+        }
+        return of(flagged, positives);
+    }
+
     /** Total number of items counted. */
     public long total() {
         return truePositives + falsePositives + trueNegatives + falseNegatives;
@@ -89,6 +103,12 @@ public record ConfusionCounts(
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+    }
+
+    /** Share of decisions that were right: (TP + TN) / N. */
+    public double accuracy() {
+        long total = total();
+        return total == 0 ? 0.0 : (double) (truePositives + trueNegatives) / total;
     }
 
     /** Share of normal items that were flagged (the false alert rate). */

@@ -3,14 +3,13 @@ package io.polygraph.eval;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.polygraph.schema.AnomalyType;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How well consistency scores and a threshold separate anomalies from normal records.
@@ -21,6 +20,10 @@ import java.util.Set;
  * headline metrics (AUROC, AUPRC, confusion counts, precision, recall, F1) but still get their
  * per-type recall: with {@link #CROSS_MODAL} as positives, a plain outlier is neither a hit nor a
  * false alarm of a cross-modal detector. Per-type "recall" of NORMAL is its alert rate.
+ *
+ * <p>The metrics are computed by {@link DetectionMetrics}, the anomaly-score generalisation used by
+ * the evaluation report; this record keeps the consistency convention and its field set because
+ * snapshot manifests embed it.
  *
  * @param positiveTypes anomaly types counted as positives
  * @param threshold the decision threshold epsilon
@@ -93,43 +96,27 @@ public record EvaluationReport(
         if (scores.length != types.size()) {
             throw new IllegalArgumentException("one type per score is needed");
         }
-        List<Double> kept = new ArrayList<>();
-        List<Boolean> positive = new ArrayList<>();
-        Map<AnomalyType, long[]> perType = new LinkedHashMap<>();
-        for (int i = 0; i < scores.length; i++) {
-            AnomalyType type = types.get(i);
-            long[] counts = perType.computeIfAbsent(type, t -> new long[2]);
-            counts[0]++;
-            counts[1] += scores[i] < threshold ? 1 : 0;
-            if (type == AnomalyType.NORMAL || positiveTypes.contains(type)) {
-                kept.add(scores[i]);
-                positive.add(positiveTypes.contains(type));
-            }
-        }
-        double[] anomalyScores = new double[kept.size()];
-        double[] keptScores = new double[kept.size()];
-        boolean[] labels = new boolean[kept.size()];
-        for (int i = 0; i < kept.size(); i++) {
-            keptScores[i] = kept.get(i);
-            anomalyScores[i] = -keptScores[i];
-            labels[i] = positive.get(i);
-        }
-        ConfusionCounts confusion = ConfusionCounts.belowThreshold(keptScores, labels, threshold);
-        Map<String, TypeRecall> byType = new LinkedHashMap<>();
-        perType.forEach(
-                (type, counts) -> byType.put(type.name(), new TypeRecall(counts[0], counts[1])));
+        // Negating scores and threshold turns "consistency < threshold" into the exactly
+        // equivalent "anomaly score > -threshold", so one class computes both conventions.
+        DetectionMetrics metrics =
+                DetectionMetrics.of(
+                        LabelledScores.ofConsistency(
+                                scores,
+                                types.stream().map(Enum::name).toList(),
+                                positiveTypes.stream().map(Enum::name).collect(Collectors.toSet())),
+                        -threshold);
         return new EvaluationReport(
-                positiveTypes.stream().map(Enum::name).sorted().toList(),
+                metrics.positiveTypes(),
                 threshold,
-                kept.size(),
-                scores.length - kept.size(),
-                RankingMetrics.auroc(anomalyScores, labels),
-                RankingMetrics.averagePrecision(anomalyScores, labels),
-                confusion,
-                confusion.precision(),
-                confusion.recall(),
-                confusion.f1(),
-                byType);
+                metrics.evaluated(),
+                metrics.excluded(),
+                metrics.auroc(),
+                metrics.auprc(),
+                metrics.confusion(),
+                metrics.precision(),
+                metrics.recall(),
+                metrics.f1(),
+                metrics.byType());
     }
 
     /** A few lines for people: headline metrics, then recall per type. */

@@ -51,4 +51,25 @@ class ConfusionCountsTest {
         assertThat(nothingFlagged.recall()).isZero();
         assertThat(nothingFlagged.f1()).isZero();
     }
+
+    @Test
+    void accuracyIsTheShareOfRightDecisions() {
+        // (TP + TN) / N = (2 + 3) / 8.
+        ConfusionCounts counts = new ConfusionCounts(2, 1, 3, 2);
+
+        assertThat(counts.accuracy()).isEqualTo(5.0 / 8);
+        assertThat(new ConfusionCounts(0, 0, 0, 0).accuracy()).isZero();
+    }
+
+    @Test
+    void aboveThresholdMirrorsBelowThresholdOnNegatedScores() {
+        double[] consistency = {-0.5, 0.1, 0.2, 0.9};
+        double[] anomaly = {0.5, -0.1, -0.2, -0.9};
+        boolean[] positives = {true, false, true, false};
+
+        // The tie at 0.2 / -0.2 is flagged by neither rule.
+        assertThat(ConfusionCounts.aboveThreshold(anomaly, positives, -0.2))
+                .isEqualTo(ConfusionCounts.belowThreshold(consistency, positives, 0.2))
+                .isEqualTo(new ConfusionCounts(1, 1, 1, 1));
+    }
 }
