@@ -44,6 +44,17 @@ final class GraphLayers {
 
     /** A same-padded 2-D convolution of NCHW inputs, its variables named {@code name_w, name_b}. */
     Conv conv(String name, int channelsIn, int channelsOut, int kernel, int stride) {
+        return conv(name, channelsIn, channelsOut, kernel, stride, PaddingMode.SAME);
+    }
+
+    /** A 2-D convolution of NCHW inputs with the given padding. */
+    Conv conv(
+            String name,
+            int channelsIn,
+            int channelsOut,
+            int kernel,
+            int stride,
+            PaddingMode padding) {
         SDVariable weights =
                 variable(
                         name + "_w",
@@ -56,7 +67,7 @@ final class GraphLayers {
                         .kW(kernel)
                         .sH(stride)
                         .sW(stride)
-                        .paddingMode(PaddingMode.SAME)
+                        .paddingMode(padding)
                         .dataFormat("NCHW")
                         .build();
         return new Conv(weights, bias, config);
@@ -99,18 +110,23 @@ final class GraphLayers {
 
     /** 2x2 average pooling with stride 2 of an NCHW input. */
     static SDVariable averagePool2(SDVariable input) {
-        return input.getSameDiff()
-                .cnn
-                .avgPooling2d(
-                        input,
-                        Pooling2DConfig.builder()
-                                .kH(2)
-                                .kW(2)
-                                .sH(2)
-                                .sW(2)
-                                .paddingMode(PaddingMode.VALID)
-                                .isNHWC(false)
-                                .build());
+        return input.getSameDiff().cnn.avgPooling2d(input, halving());
+    }
+
+    /** 2x2 max pooling with stride 2 of an NCHW input. */
+    static SDVariable maxPool2(SDVariable input) {
+        return input.getSameDiff().cnn.maxPooling2d(input, halving());
+    }
+
+    private static Pooling2DConfig halving() {
+        return Pooling2DConfig.builder()
+                .kH(2)
+                .kW(2)
+                .sH(2)
+                .sW(2)
+                .paddingMode(PaddingMode.VALID)
+                .isNHWC(false)
+                .build();
     }
 
     /** Reshapes [batch, ...] to [batch, width]. */

@@ -38,7 +38,10 @@ final class PairGraphs {
 
     /** A training graph, weights initialised from {@code seed}. */
     static SameDiff training(
-            PairArchitecture architecture, TrainerConfig config, double learningRate, long seed) {
+            PairArchitecture architecture,
+            CmadLossSettings config,
+            double learningRate,
+            long seed) {
         SameDiff sd = SameDiff.create();
         GraphLayers layers = new GraphLayers(sd, new SplittableRandom(seed));
         PairArchitecture.Towers towers = architecture.create(layers);

@@ -55,7 +55,8 @@ public record TrainerConfig(
         double heldOutShare,
         int recentLimit,
         boolean trainOnNormalOnly,
-        long seed) {
+        long seed)
+        implements CmadLossSettings {
 
     @JsonCreator
     public TrainerConfig(

@@ -1,5 +1,6 @@
 package io.polygraph.deploy.cli;
 
+import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             GenerateCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
             RunCommand.class
         })
 public final class PolygraphCli implements Runnable {
@@ -26,7 +28,36 @@ public final class PolygraphCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", TRUSTED_AVRO_PACKAGES);
-        System.exit(new CommandLine(new PolygraphCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with its error handling: a bad input (a data file that cannot be read or
+     * parsed, an argument a command rejects) ends with one line naming the command and what was
+     * wrong, and exit code 1; anything else is a bug and keeps its stack trace.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new PolygraphCli())
+                .setExecutionExceptionHandler(
+                        (exception, cli, parseResult) -> {
+                            if (!isBadInput(exception)) {
+                                throw exception;
+                            }
+                            cli.getErr()
+                                    .println(
+                                            cli.getColorScheme()
+                                                    .errorText(
+                                                            cli.getCommandName()
+                                                                    + ": "
+                                                                    + exception.getMessage()));
+                            return 1;
+                        });
+    }
+
+    private static boolean isBadInput(Exception exception) {
+        return exception instanceof IOException
+                || exception instanceof IllegalArgumentException
+                || exception instanceof IllegalStateException;
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.polygraph.deploy.cli;
 
 import io.polygraph.train.CmadTrainer;
 import io.polygraph.train.TrainerConfig;
-import io.polygraph.train.TrainingListener;
-import io.polygraph.train.TrainingProgress;
 import io.polygraph.train.TrainingResult;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldJoin;
@@ -12,9 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Trains a detector on a world with a progress bar (epochs, batches, time left), saves the snapshot
@@ -55,46 +50,5 @@ final class TrainingRunner {
 
     private static String formatted(Duration duration) {
         return String.format("%dm%02ds", duration.toMinutes(), duration.toSecondsPart());
-    }
-
-    /** Draws training progress as a console progress bar, with epoch and loss beside it. */
-    private static final class ProgressBarListener implements TrainingListener, AutoCloseable {
-        private ProgressBar bar;
-        private String stage = "";
-
-        @Override
-        public void onStage(String stage) {
-            this.stage = stage;
-            if (bar != null) {
-                bar.setExtraMessage(stage);
-            }
-        }
-
-        @Override
-        public void onBatch(TrainingProgress progress) {
-            if (bar == null) {
-                bar =
-                        new ProgressBarBuilder()
-                                .setTaskName("Training")
-                                .setInitialMax(progress.totalBatches())
-                                .setStyle(ProgressBarStyle.ASCII)
-                                .setUpdateIntervalMillis(500)
-                                .setUnit(" batches", 1)
-                                .build();
-            }
-            bar.stepTo(progress.batchesDone());
-            bar.setExtraMessage(
-                    String.format(
-                            "epoch %d/%d %s loss %.3f",
-                            progress.epoch(), progress.epochs(), progress.pair(), progress.loss()));
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.setExtraMessage(stage);
-                bar.close();
-            }
-        }
     }
 }

@@ -1,12 +1,10 @@
 package io.polygraph.deploy.cli;
 
-import io.polygraph.world.SignatureSource;
 import io.polygraph.world.WorldConfig;
-import java.nio.file.Path;
-import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Command-line options describing a synthetic world to generate. */
+/** Command-line options describing a synthetic world to generate: its seed and its shape. */
 public final class WorldOptions {
 
     @Option(
@@ -14,30 +12,11 @@ public final class WorldOptions {
             description = "Seed of the world; same seed, same world. Default: ${DEFAULT-VALUE}.")
     long seed = WorldConfig.defaults().seed();
 
-    @Option(names = "--customers", description = "Number of customers. Default: ${DEFAULT-VALUE}.")
-    int customers = WorldConfig.defaults().customers();
-
-    @Option(names = "--days", description = "Days of transactions. Default: ${DEFAULT-VALUE}.")
-    int days = (int) WorldConfig.defaults().span().toDays();
-
-    @Option(
-            names = "--real-signatures",
-            paramLabel = "DIR",
-            description =
-                    "Give customers real writers from DIR/<writer>/{genuine,forged}/*.png (e.g."
-                            + " ../shared/data/signatures) instead of procedural signatures.")
-    Path realSignatures;
+    @Mixin WorldShapeOptions shape = new WorldShapeOptions();
 
     /** The world these options describe, with seed {@code seed}. */
     public WorldConfig config(long seed) {
-        WorldConfig config =
-                WorldConfig.defaults()
-                        .withSeed(seed)
-                        .withCustomers(customers)
-                        .withSpan(Duration.ofDays(days));
-        return realSignatures == null
-                ? config
-                : config.withSignatureSource(new SignatureSource.RealWriters(realSignatures));
+        return shape.config(seed);
     }
 
     /** The world these options describe. */

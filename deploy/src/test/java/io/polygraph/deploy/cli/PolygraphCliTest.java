@@ -19,7 +19,8 @@ class PolygraphCliTest {
         CommandLine cli = new CommandLine(new PolygraphCli()).setOut(new PrintWriter(out));
 
         assertThat(cli.execute("--help")).isZero();
-        assertThat(out.toString()).contains("demo", "broker", "generate", "train", "run");
+        assertThat(out.toString())
+                .contains("demo", "broker", "generate", "train", "evaluate", "run");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.polygraph.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polygraph.eval.report.DatasetEvaluation;
+import io.polygraph.eval.report.ReportJsonWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code polygraph evaluate} on a small part of the real MNIST data, and its usage errors. */
+class EvaluateCommandTest {
+
+    @Test
+    void writesAReadableJsonAndHtmlReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+
+        int exit =
+                PolygraphCli.commandLine()
+                        .execute(
+                                "evaluate",
+                                "--dataset=mnist",
+                                "--train-images=300",
+                                "--epochs=1",
+                                "--seeds=4,5",
+                                "--test-pairs=40",
+                                "--out=" + out);
+
+        assertThat(exit).isZero();
+        DatasetEvaluation report = new ReportJsonWriter().read(out.resolve("report.json"));
+        assertThat(report.dataset()).isEqualTo("mnist-image-tag");
+        assertThat(report.detectors())
+                .singleElement()
+                .satisfies(d -> assertThat(d.runs()).hasSize(2));
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("<table", "data:image/png;base64,", "300 training images");
+    }
+
+    @Test
+    void evaluatesCmadOnATinyWorldWithPerTypeRecall(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("world-report");
+
+        int exit =
+                PolygraphCli.commandLine()
+                        .execute(
+                                "evaluate",
+                                "--dataset=world",
+                                "--customers=40",
+                                "--days=6",
+                                "--epochs=1",
+                                "--seeds=3",
+                                "--out=" + out);
+
+        assertThat(exit).isZero();
+        DatasetEvaluation report = new ReportJsonWriter().read(out.resolve("report.json"));
+        assertThat(report.dataset()).isEqualTo("world");
+        assertThat(report.detectors().get(0).flaggedShareByType()).containsKey("NORMAL");
+        assertThat(report.detectors().get(0).runs().get(0).trainingLoss())
+                .extracting(curve -> curve.name())
+                .contains("profile~transaction loss");
+    }
+
+    @Test
+    void theSweepIsOnlyForMnist() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("evaluate", "--dataset=world", "--sweep", "--out=x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--sweep");
+    }
+
+    @Test
+    void anUnknownDatasetListsTheKnownOnes() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("evaluate", "--dataset=imagenet", "--out=x")).isEqualTo(2);
+        assertThat(err.toString()).contains("imagenet").contains("mnist").contains("world");
+    }
+
+    @Test
+    void aMissingDataFolderIsOneClearLine(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        int exit =
+                cli.execute(
+                        "evaluate",
+                        "--dataset=mnist",
+                        "--data=" + dir.resolve("nowhere"),
+                        "--out=" + dir.resolve("report"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("evaluate: ")
+                .contains("nowhere")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void nonsensicalNumbersAreUsageErrors() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("evaluate", "--dataset=mnist", "--test-pairs=0", "--out=x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--test-pairs");
+    }
+}
