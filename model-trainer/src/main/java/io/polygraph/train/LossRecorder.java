@@ -1,5 +1,6 @@
 package io.polygraph.train;
 
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -11,23 +12,39 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Keeps the Eq. 8 loss of the last training iteration, as the sum of its two terms.
+ * Keeps the loss of the last training iteration, as the sum of the terms feeding it: for CMAD the
+ * two terms of Eq. 8, for the autoencoder its reconstruction term.
  *
  * <p>Why this detour: in SameDiff 1.0.0-M2.1, {@code fit} on one {@code MultiDataSet} returns no
  * loss curve, and the training session never executes the loss variable's own op (its gradient does
- * not need its value), so listeners see 0 for it. The two terms feeding it, named by {@link
- * GraphLayers#cmadLoss}, are executed; this listener reads them as they are computed.
+ * not need its value), so listeners see 0 for it. The terms feeding it (for CMAD named by {@link
+ * GraphLayers#cmadLoss}) are executed; this listener reads them as they are computed. A graph whose
+ * loss has a single term must therefore add something to it whose gradient needs the term's value
+ * (see {@link AutoencoderGraphs}).
  */
 final class LossRecorder extends BaseListener {
 
-    private final String consistentName;
-    private final String inconsistentName;
-    private double consistent = Double.NaN;
-    private double inconsistent = Double.NaN;
+    private final String[] termNames;
+    private final double[] terms;
 
+    /** Records the two Eq. 8 terms of the CMAD loss named {@code lossName}. */
     LossRecorder(String lossName) {
-        this.consistentName = lossName + GraphLayers.CONSISTENT_SUFFIX;
-        this.inconsistentName = lossName + GraphLayers.INCONSISTENT_SUFFIX;
+        this(
+                new String[] {
+                    lossName + GraphLayers.CONSISTENT_SUFFIX,
+                    lossName + GraphLayers.INCONSISTENT_SUFFIX
+                });
+    }
+
+    private LossRecorder(String[] termNames) {
+        this.termNames = termNames.clone();
+        this.terms = new double[termNames.length];
+        Arrays.fill(terms, Double.NaN);
+    }
+
+    /** Records a loss that is the sum of the variables named {@code termNames}. */
+    static LossRecorder ofTerms(String... termNames) {
+        return new LossRecorder(termNames);
     }
 
     @Override
@@ -37,8 +54,7 @@ final class LossRecorder extends BaseListener {
 
     @Override
     public void iterationStart(SameDiff sd, At at, MultiDataSet data, long etlMs) {
-        consistent = Double.NaN;
-        inconsistent = Double.NaN;
+        Arrays.fill(terms, Double.NaN);
     }
 
     @Override
@@ -54,16 +70,20 @@ final class LossRecorder extends BaseListener {
             return;
         }
         for (int i = 0; i < names.size() && i < outputs.length; i++) {
-            if (consistentName.equals(names.get(i))) {
-                consistent = outputs[i].getDouble(0);
-            } else if (inconsistentName.equals(names.get(i))) {
-                inconsistent = outputs[i].getDouble(0);
+            for (int t = 0; t < termNames.length; t++) {
+                if (termNames[t].equals(names.get(i))) {
+                    terms[t] = outputs[i].getDouble(0);
+                }
             }
         }
     }
 
     /** The loss of the last iteration, NaN before the first. */
     double lastLoss() {
-        return consistent + inconsistent;
+        double sum = 0;
+        for (double term : terms) {
+            sum += term;
+        }
+        return sum;
     }
 }

@@ -123,7 +123,7 @@ final class PairGraphs {
      * command-line progress bar. Done once per graph, on the training thread, before any output of
      * ours; other threads printing at that moment would lose their line.
      */
-    private static void createGradientQuietly(SameDiff sd) {
+    static void createGradientQuietly(SameDiff sd) {
         java.io.PrintStream original = System.out;
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
