@@ -3,21 +3,18 @@ package io.polygraph.deploy.cli;
 import io.polygraph.data.MnistFiles;
 import io.polygraph.data.MnistSet;
 import io.polygraph.data.MnistTagProtocol;
-import io.polygraph.eval.MetricSummary;
 import io.polygraph.eval.report.DatasetEvaluation;
 import io.polygraph.eval.report.DetectorEvaluation;
 import io.polygraph.eval.report.HeatMap;
-import io.polygraph.eval.report.ReportHtmlWriter;
-import io.polygraph.eval.report.ReportJsonWriter;
-import io.polygraph.eval.report.ReportMetric;
+import io.polygraph.eval.run.ContaminationExperiment;
 import io.polygraph.eval.run.ImageTagExperiment;
 import io.polygraph.eval.run.WorldExperiment;
 import io.polygraph.train.ImageTagConfig;
 import io.polygraph.train.TrainerConfig;
+import io.polygraph.unsupervised.SelectionConfig;
 import io.polygraph.world.WorldConfig;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.DoubleStream;
@@ -45,7 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
         /** The CMAD paper's MNIST image/tag protocol. */
         mnist,
         /** The synthetic world: profiles, transactions and signatures, with injected anomalies. */
-        world
+        world,
+        /** MNIST as one-class data with other digits mixed in: DUAD against a plain autoencoder. */
+        contaminated
     }
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -112,6 +111,21 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin WorldShapeOptions worldShape;
 
     @Option(
+            names = "--normal-digit",
+            defaultValue = "0",
+            description = "contaminated: the digit that is normal (default: ${DEFAULT-VALUE}).")
+    int normalDigit;
+
+    @Option(
+            names = "--contamination",
+            split = ",",
+            defaultValue = "0.05,0.1,0.2",
+            description =
+                    "contaminated: shares of other digits in training and test rows (default:"
+                            + " ${DEFAULT-VALUE}).")
+    double[] contamination;
+
+    @Option(
             names = "--out",
             required = true,
             paramLabel = "DIR",
@@ -127,9 +141,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     switch (dataset) {
                         case mnist -> mnist(progress);
                         case world -> world(progress);
+                        case contaminated -> contaminated(progress);
                     };
         }
-        write(evaluation, System.out);
+        new ReportFiles(out).write(evaluation, System.out);
         return 0;
     }
 
@@ -199,9 +214,49 @@ final class EvaluateCommand implements Callable<Integer> {
                 List.of());
     }
 
+    private DatasetEvaluation contaminated(ProgressBarListener progress) throws Exception {
+        Path folder = data != null ? MnistFiles.locateFolder(data) : MnistFiles.locateFolder();
+        MnistSet train = MnistFiles.readTraining(folder);
+        if (trainImages != null) {
+            train = train.first(trainImages);
+        }
+        System.out.printf(
+                "MNIST one-class: digit %d normal, other digits at %s of the rows%n",
+                normalDigit, Arrays.toString(contamination));
+        List<DetectorEvaluation> detectors =
+                new ContaminationExperiment(train, MnistFiles.readTest(folder), normalDigit)
+                        .compare(
+                                contamination,
+                                ContaminationExperiment.DEFAULT_AUTOENCODER,
+                                SelectionConfig.defaults(),
+                                seeds,
+                                progress);
+        return DatasetEvaluation.of(
+                "mnist-one-class-digit-" + normalDigit,
+                String.format(
+                        "MNIST as one-class data: digit %d is normal, other digits are mixed into"
+                                + " the unlabelled training rows and the test rows at the given"
+                                + " share. DUAD (iterative normal-subset selection) against the"
+                                + " same autoencoder trained as many epochs on all rows. Score:"
+                                + " arccos of the cosine of input and reconstruction; threshold:"
+                                + " the training rows' quantile at one minus the contamination.",
+                        normalDigit),
+                detectors,
+                List.of());
+    }
+
     private void validate() {
         if (sweep && dataset != Dataset.mnist) {
             throw new ParameterException(spec.commandLine(), "--sweep is for --dataset mnist");
+        }
+        if (normalDigit < 0 || normalDigit > 9) {
+            throw new ParameterException(spec.commandLine(), "--normal-digit must be 0..9");
+        }
+        for (double share : contamination) {
+            if (!(share > 0 && share < 0.5)) {
+                throw new ParameterException(
+                        spec.commandLine(), "--contamination shares must be above 0 and below 0.5");
+            }
         }
         if (seeds.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--seeds needs at least one seed");
@@ -220,27 +275,6 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--test-pairs must be between 1 and 5000");
         }
-    }
-
-    private void write(DatasetEvaluation evaluation, PrintStream console) throws Exception {
-        Files.createDirectories(out);
-        Path json = out.resolve("report.json");
-        Path html = out.resolve("report.html");
-        new ReportJsonWriter().write(evaluation, json);
-        new ReportHtmlWriter().write(evaluation, html);
-        for (DetectorEvaluation detector : evaluation.detectors()) {
-            console.printf("%s over %d seeds:%n", detector.name(), detector.runs().size());
-            for (ReportMetric metric : ReportMetric.values()) {
-                MetricSummary summary = detector.summaryOf(metric);
-                String format = "%." + metric.decimals() + "f";
-                console.printf(
-                        "  %-14s %s +- %s%n",
-                        metric.label(),
-                        String.format(format, summary.mean()),
-                        String.format(format, summary.standardDeviation()));
-            }
-        }
-        console.printf("Wrote %s and %s%n", json.toAbsolutePath(), html.toAbsolutePath());
     }
 
     /** The paper's gamma grid: -0.4, -0.3, ..., 0.5. */

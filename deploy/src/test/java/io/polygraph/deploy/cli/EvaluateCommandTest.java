@@ -65,6 +65,30 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void comparesDuadWithThePlainAutoencoderPerContaminationShare(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("duad-report");
+
+        int exit =
+                PolygraphCli.commandLine()
+                        .execute(
+                                "evaluate",
+                                "--dataset=contaminated",
+                                "--train-images=1500",
+                                "--normal-digit=1",
+                                "--contamination=0.1",
+                                "--seeds=2",
+                                "--out=" + out);
+
+        assertThat(exit).isZero();
+        DatasetEvaluation report = new ReportJsonWriter().read(out.resolve("report.json"));
+        assertThat(report.dataset()).isEqualTo("mnist-one-class-digit-1");
+        assertThat(report.detectors())
+                .extracting(d -> d.name())
+                .containsExactly("DUAD, 10 % contaminated", "AE on all rows, 10 % contaminated");
+    }
+
+    @Test
     void theSweepIsOnlyForMnist() {
         StringWriter err = new StringWriter();
         CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
