@@ -1,23 +1,9 @@
 package io.polygraph.deploy.cli;
 
-import io.polygraph.data.MnistFiles;
-import io.polygraph.data.MnistSet;
-import io.polygraph.data.MnistTagProtocol;
 import io.polygraph.eval.report.DatasetEvaluation;
-import io.polygraph.eval.report.DetectorEvaluation;
-import io.polygraph.eval.report.HeatMap;
-import io.polygraph.eval.run.ContaminationExperiment;
-import io.polygraph.eval.run.ImageTagExperiment;
-import io.polygraph.eval.run.WorldExperiment;
-import io.polygraph.train.ImageTagConfig;
-import io.polygraph.train.TrainerConfig;
-import io.polygraph.unsupervised.SelectionConfig;
-import io.polygraph.world.WorldConfig;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.DoubleStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -139,110 +125,13 @@ final class EvaluateCommand implements Callable<Integer> {
         try (ProgressBarListener progress = new ProgressBarListener()) {
             evaluation =
                     switch (dataset) {
-                        case mnist -> mnist(progress);
-                        case world -> world(progress);
-                        case contaminated -> contaminated(progress);
+                        case mnist -> MnistEvaluations.imageTag(this, progress);
+                        case world -> WorldEvaluations.cmad(this, progress);
+                        case contaminated -> MnistEvaluations.contaminated(this, progress);
                     };
         }
         new ReportFiles(out).write(evaluation, System.out);
         return 0;
-    }
-
-    private DatasetEvaluation mnist(ProgressBarListener progress) throws Exception {
-        Path folder = data != null ? MnistFiles.locateFolder(data) : MnistFiles.locateFolder();
-        MnistSet train = MnistFiles.readTraining(folder);
-        if (trainImages != null) {
-            train = train.first(trainImages);
-        }
-        MnistSet test = MnistFiles.readTest(folder);
-        System.out.printf(
-                "MNIST image/tag protocol: %d training images; %d right-tag and %d wrong-tag test"
-                        + " pairs of unseen images per seed (%s)%n",
-                train.size(), testPairs, testPairs, folder.toAbsolutePath().normalize());
-        ImageTagExperiment experiment =
-                new ImageTagExperiment(train, test, MnistTagProtocol.defaults(), testPairs);
-        ImageTagConfig config = ImageTagConfig.defaults();
-        if (epochs != null) {
-            config = config.withEpochs(epochs);
-        }
-        if (targetAlertRate != null) {
-            config = config.withTargetAlertRate(targetAlertRate);
-        }
-        DetectorEvaluation cmad = experiment.cmad(config, seeds, progress);
-        List<HeatMap> heatMaps =
-                sweep
-                        ? experiment.sensitivity(
-                                config.withEpochs(sweepEpochs), gammas(), epsilons(), progress)
-                        : List.of();
-        return DatasetEvaluation.of(
-                "mnist-image-tag",
-                String.format(
-                        "The CMAD paper's MNIST protocol: %,d training images with tags of their"
-                                + " digit; test: %,d wrong-tag and %,d right-tag pairs of unseen"
-                                + " images per seed. Anomaly score: minus the cosine; threshold:"
-                                + " minus epsilon.",
-                        train.size(), testPairs, testPairs),
-                List.of(cmad),
-                heatMaps);
-    }
-
-    private DatasetEvaluation world(ProgressBarListener progress) {
-        WorldConfig shape = worldShape.config(0);
-        System.out.printf(
-                "Synthetic world: %d customers over %d days per world; seed s trains on world"
-                        + " s+%d and tests on world s (new customers and writers)%n",
-                shape.customers(), shape.span().toDays(), WorldExperiment.TRAINING_SEED_OFFSET);
-        TrainerConfig config = TrainerConfig.defaults();
-        if (epochs != null) {
-            config = config.withEpochs(epochs);
-        }
-        if (targetAlertRate != null) {
-            config = config.withTargetAlertRate(targetAlertRate);
-        }
-        DetectorEvaluation cmad = new WorldExperiment(shape).cmad(config, seeds, progress);
-        return DatasetEvaluation.of(
-                "world",
-                String.format(
-                        "Synthetic multimodal world, %d customers over %d days; train on world"
-                                + " s+%d, test on world s. Positives: signature and behaviour"
-                                + " mismatches; outliers are reported per type only. Anomaly"
-                                + " score: minus the calibrated consistency score.",
-                        shape.customers(),
-                        shape.span().toDays(),
-                        WorldExperiment.TRAINING_SEED_OFFSET),
-                List.of(cmad),
-                List.of());
-    }
-
-    private DatasetEvaluation contaminated(ProgressBarListener progress) throws Exception {
-        Path folder = data != null ? MnistFiles.locateFolder(data) : MnistFiles.locateFolder();
-        MnistSet train = MnistFiles.readTraining(folder);
-        if (trainImages != null) {
-            train = train.first(trainImages);
-        }
-        System.out.printf(
-                "MNIST one-class: digit %d normal, other digits at %s of the rows%n",
-                normalDigit, Arrays.toString(contamination));
-        List<DetectorEvaluation> detectors =
-                new ContaminationExperiment(train, MnistFiles.readTest(folder), normalDigit)
-                        .compare(
-                                contamination,
-                                ContaminationExperiment.DEFAULT_AUTOENCODER,
-                                SelectionConfig.defaults(),
-                                seeds,
-                                progress);
-        return DatasetEvaluation.of(
-                "mnist-one-class-digit-" + normalDigit,
-                String.format(
-                        "MNIST as one-class data: digit %d is normal, other digits are mixed into"
-                                + " the unlabelled training rows and the test rows at the given"
-                                + " share. DUAD (iterative normal-subset selection) against the"
-                                + " same autoencoder trained as many epochs on all rows. Score:"
-                                + " arccos of the cosine of input and reconstruction; threshold:"
-                                + " the training rows' quantile at one minus the contamination.",
-                        normalDigit),
-                detectors,
-                List.of());
     }
 
     private void validate() {
@@ -275,22 +164,5 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--test-pairs must be between 1 and 5000");
         }
-    }
-
-    /** The paper's gamma grid: -0.4, -0.3, ..., 0.5. */
-    private static double[] gammas() {
-        return grid(-0.4, 10);
-    }
-
-    /** The paper's epsilon grid: -0.2, -0.1, ..., 0.7. */
-    private static double[] epsilons() {
-        return grid(-0.2, 10);
-    }
-
-    private static double[] grid(double first, int count) {
-        return DoubleStream.iterate(0, i -> i + 1)
-                .limit(count)
-                .map(i -> Math.round((first + 0.1 * i) * 10) / 10.0)
-                .toArray();
     }
 }
