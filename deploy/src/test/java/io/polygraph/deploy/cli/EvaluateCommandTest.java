@@ -59,6 +59,9 @@ class EvaluateCommandTest {
         DatasetEvaluation report = new ReportJsonWriter().read(out.resolve("report.json"));
         assertThat(report.dataset()).isEqualTo("world");
         assertThat(report.detectors().get(0).flaggedShareByType()).containsKey("NORMAL");
+        assertThat(report.detectors())
+                .extracting(d -> d.name())
+                .contains("CMAD", "PCA transaction only", "AE all features");
         assertThat(report.detectors().get(0).runs().get(0).trainingLoss())
                 .extracting(curve -> curve.name())
                 .contains("profile~transaction loss");
