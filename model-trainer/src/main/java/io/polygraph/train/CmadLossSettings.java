@@ -19,4 +19,12 @@ interface CmadLossSettings {
 
     /** L2 regularisation coefficient of all weights. */
     double l2();
+
+    /** Checks the ranges every CMAD configuration shares; throws naming the first bad one. */
+    static void check(double lambda, double gamma, double marginTemperature, double l2) {
+        ConfigChecks.closed("lambda", lambda, 0, 100);
+        ConfigChecks.closed("gamma", gamma, -1, 1);
+        ConfigChecks.closed("marginTemperature", marginTemperature, 0, 1);
+        ConfigChecks.closed("l2", l2, 0, 1);
+    }
 }

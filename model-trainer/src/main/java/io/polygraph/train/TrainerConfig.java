@@ -85,11 +85,8 @@ public record TrainerConfig(
         ConfigChecks.atLeast("recentLimit", recentLimit, 0);
         ConfigChecks.open("learningRate", learningRate, 0, 1);
         ConfigChecks.open("signatureLearningRate", signatureLearningRate, 0, 1);
-        ConfigChecks.closed("lambda", lambda, 0, 100);
-        ConfigChecks.closed("gamma", gamma, -1, 1);
-        ConfigChecks.closed("marginTemperature", marginTemperature, 0, 1);
+        CmadLossSettings.check(lambda, gamma, marginTemperature, l2);
         ConfigChecks.closed("dropout", dropout, 0, 0.9);
-        ConfigChecks.closed("l2", l2, 0, 1);
         ConfigChecks.open("targetAlertRate", targetAlertRate, 0, 0.5);
         ConfigChecks.open("heldOutShare", heldOutShare, 0, 1);
         this.embeddingSize = embeddingSize;

@@ -39,7 +39,8 @@ public final class ImageTagExperiment {
     /** Name of the detector in reports. */
     public static final String DETECTOR = "CMAD";
 
-    private final MnistSet train;
+    private final List<float[]> trainImages;
+    private final int[] trainDigits;
     private final MnistSet test;
     private final MnistTagProtocol protocol;
     private final int testPairsPerKind;
@@ -50,7 +51,14 @@ public final class ImageTagExperiment {
      */
     public ImageTagExperiment(
             MnistSet train, MnistSet test, MnistTagProtocol protocol, int testPairsPerKind) {
-        this.train = Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(train, "train");
+        // Copied out of the set once: every seed and every gamma of a sweep trains on them.
+        this.trainImages = new ArrayList<>(train.size());
+        this.trainDigits = new int[train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            trainImages.add(train.image(i));
+            trainDigits[i] = train.digit(i);
+        }
         this.test = Objects.requireNonNull(test, "test");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.testPairsPerKind = testPairsPerKind;
@@ -114,13 +122,7 @@ public final class ImageTagExperiment {
     }
 
     private ImageTagTrainer.Result train(ImageTagConfig config, TrainingListener listener) {
-        List<float[]> images = new ArrayList<>(train.size());
-        int[] digits = new int[train.size()];
-        for (int i = 0; i < train.size(); i++) {
-            images.add(train.image(i));
-            digits[i] = train.digit(i);
-        }
-        return new ImageTagTrainer(config).train(images, digits, protocol, listener);
+        return new ImageTagTrainer(config).train(trainImages, trainDigits, protocol, listener);
     }
 
     private static double[] cosines(ImageTagDetector detector, List<ImageTagPair> pairs) {
