@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Entry point of the job on a Flink cluster: parses {@code --key value} arguments into a Flink
  * {@link Configuration}, wires the Kafka sources and sinks and the model snapshot's scorer ({@link
  * SnapshotScorerFactory}) into {@link PolygraphJob#build}, and runs the job as {@value
- * PolygraphJob#JOB_NAME}. The snapshot file must be readable at the given path on every task
- * manager.
+ * PolygraphJob#JOB_NAME}. The snapshot is verified before the job is built (intact, and holding a
+ * detector that scores transactions) and must be readable at the given path on every task manager.
  *
  * <p>Keys are those of {@link PolygraphOptions}; any Flink option may be passed the same way and
  * reaches the execution environment. Example:
@@ -45,15 +45,14 @@ public final class PolygraphJobMain {
                                                 "Invalid setting "
                                                         + PolygraphOptions.MODEL_SNAPSHOT_PATH.key()
                                                         + ": required"));
+        // Checked here, on the client, so that a wrong snapshot fails the submission rather than
+        // every subtask's open().
+        SnapshotScorerFactory scorers = SnapshotScorerFactory.forJob(Path.of(snapshot));
         LOG.info("Starting {} with {}", PolygraphJob.JOB_NAME, settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         PolygraphJob.configureEnvironment(env, settings);
         PolygraphJob.build(
-                env,
-                new KafkaJobSources(settings),
-                new KafkaJobSinks(settings),
-                new SnapshotScorerFactory(Path.of(snapshot)),
-                settings);
+                env, new KafkaJobSources(settings), new KafkaJobSinks(settings), scorers, settings);
         env.execute(PolygraphJob.JOB_NAME);
     }
 

@@ -3,9 +3,18 @@ package io.polygraph.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.ImageTagDetectorType;
+import io.polygraph.detector.ImageTagParameters;
+import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 class PolygraphJobMainTest {
 
@@ -35,5 +44,49 @@ class PolygraphJobMainTest {
                                         }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(PolygraphOptions.MODEL_SNAPSHOT_PATH.key());
+    }
+
+    // Without the early check main would go on to submit the job, hence the timeout.
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void mainWithASnapshotThatScoresNoTransactionsFailsBeforeBuildingTheJob(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("mnist.zip");
+        imageTagSnapshot().save(file);
+
+        assertThatThrownBy(
+                        () ->
+                                PolygraphJobMain.main(
+                                        new String[] {
+                                            "--polygraph.kafka.bootstrap-servers",
+                                            "broker:9092",
+                                            "--" + PolygraphOptions.MODEL_SNAPSHOT_PATH.key(),
+                                            file.toString()
+                                        }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(
+                        "holds a cmad-image-tag detector, which scores (image, tag) pairs, not"
+                                + " transactions");
+    }
+
+    /** A snapshot of the MNIST (image, tag) detector; its network is never parsed here. */
+    private static DetectorSnapshot imageTagSnapshot() {
+        SnapshotManifest manifest =
+                new SnapshotManifest(
+                        SnapshotManifest.FORMAT_VERSION,
+                        ImageTagDetectorType.ID,
+                        "mnist",
+                        "test",
+                        "2026-01-01T00:00:00Z",
+                        0.3,
+                        0.01,
+                        null,
+                        null,
+                        new ImageTagParameters(28, 100, 0.3).toJson(),
+                        null,
+                        null);
+        return new DetectorSnapshot(
+                manifest, Map.of(ImageTagDetectorType.IMAGE_TAG, new byte[] {1, 2, 3}));
     }
 }

@@ -20,8 +20,8 @@ import java.util.Objects;
  *
  * <p>Batching: {@link #score} encodes every record once, then runs each pair's network once for the
  * whole batch (not once per record). Not thread-safe (SameDiff graphs keep session state): one
- * instance per thread or Flink subtask, created with {@link #load} or a {@link
- * SnapshotScorerFactory}.
+ * instance per thread or Flink subtask, created with {@link #load}, {@link #fromSnapshot} or a
+ * {@link SnapshotScorerFactory}. Stored in snapshots of type {@link CmadDetectorType}.
  */
 public final class CrossModalDetector implements BatchScorer {
 
@@ -45,9 +45,33 @@ public final class CrossModalDetector implements BatchScorer {
         this.calibration = Objects.requireNonNull(calibration, "calibration");
     }
 
-    /** Verifies and loads the snapshot at {@code path}; see {@link DetectorSnapshot#read}. */
+    /**
+     * Verifies and loads the {@code cmad} snapshot at {@code path}; see {@link
+     * DetectorSnapshot#read}.
+     */
     public static CrossModalDetector load(Path path) throws IOException {
-        return DetectorSnapshot.read(path).newDetector();
+        return fromSnapshot(DetectorSnapshot.read(path));
+    }
+
+    /**
+     * A new detector with its own copy of a {@code cmad} snapshot's networks (one per thread).
+     *
+     * @throws IllegalArgumentException when the snapshot holds another detector type or its
+     *     parameters are invalid
+     */
+    public static CrossModalDetector fromSnapshot(DetectorSnapshot snapshot) {
+        snapshot.requireType(CmadDetectorType.ID);
+        SnapshotManifest manifest = snapshot.manifest();
+        if (manifest.featureEncoding() == null) {
+            throw new IllegalArgumentException(snapshot + " has no feature encoding");
+        }
+        CmadParameters parameters = snapshot.parameters(CmadParameters.class);
+        return new CrossModalDetector(
+                manifest.modelInfo(),
+                manifest.featureEncoding(),
+                PairNetwork.fromBytes(snapshot.network(CmadDetectorType.PROFILE_TRANSACTION)),
+                PairNetwork.fromBytes(snapshot.network(CmadDetectorType.SIGNATURE)),
+                parameters.calibration(manifest.threshold(), manifest.targetAlertRate()));
     }
 
     @Override

@@ -1,85 +1,134 @@
 package io.polygraph.detector;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * A trained CMAD model as one file: manifest, both pair networks and a checksum.
+ * A trained detector of any registered {@link DetectorType} as one file: manifest, networks and a
+ * checksum.
  *
- * <p>Layout (a zip, see {@link SnapshotArchive}):
+ * <p>Layout (a zip, see {@link SnapshotArchive}), format version {@value
+ * SnapshotManifest#FORMAT_VERSION}:
  *
  * <pre>
- * manifest.json                      name, version, threshold, calibrations, feature encoding,
- *                                    training configuration, held-out metrics
- * networks/profile-transaction.fb    SameDiff FlatBuffers graph of the (profile, transaction) pair
- * networks/signature.fb              SameDiff FlatBuffers graph of the siamese signature pair
- * checksum.sha256                    SHA-256 over the three entries above
+ * manifest.json          detector type, name, version, threshold, feature encoding (if any),
+ *                        type-specific parameters, training configuration, held-out metrics
+ * networks/&lt;name&gt;.fb     SameDiff FlatBuffers graph, one per network the type requires
+ *                        (cmad: profile-transaction and signature; cmad-image-tag: image-tag)
+ * checksum.sha256        SHA-256 over all the entries above
  * </pre>
  *
  * <p>{@link #read} verifies the checksum before it parses the manifest or deserializes a network,
- * and fails with {@link SnapshotIntegrityException} on any mismatch. Networks use SameDiff's
- * FlatBuffers format, never Java serialization. Loading a network is done by {@link #newDetector},
- * once per scorer, because networks are not thread-safe; the snapshot itself is immutable and can
- * be shared.
- *
- * @param manifest what the model is and how to use it
- * @param profileTransactionNetwork FlatBuffers bytes of the (profile, transaction) network
- * @param signatureNetwork FlatBuffers bytes of the signature network
+ * then requires exactly the networks the manifest's detector type needs, and fails with {@link
+ * SnapshotIntegrityException} on any mismatch. Files of format 1 (a CMAD-only manifest) are
+ * converted to a {@code cmad} snapshot as they are read; writing always writes the current format.
+ * Networks use SameDiff's FlatBuffers format, never Java serialization, and are deserialized only
+ * when a detector is built from the snapshot ({@link #newScorer}, or the detector's own {@code
+ * fromSnapshot}), once per scorer, because networks are not thread-safe. The snapshot itself is
+ * immutable and can be shared.
  */
-public record DetectorSnapshot(
-        SnapshotManifest manifest, byte[] profileTransactionNetwork, byte[] signatureNetwork) {
+public final class DetectorSnapshot {
 
     static final String MANIFEST_ENTRY = "manifest.json";
-    static final String PROFILE_TRANSACTION_ENTRY = "networks/profile-transaction.fb";
-    static final String SIGNATURE_ENTRY = "networks/signature.fb";
+    private static final String NETWORK_FOLDER = "networks/";
+    private static final String NETWORK_SUFFIX = ".fb";
+    private static final Pattern NETWORK_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-    public DetectorSnapshot {
-        Objects.requireNonNull(manifest, "manifest");
-        Objects.requireNonNull(profileTransactionNetwork, "profileTransactionNetwork");
-        Objects.requireNonNull(signatureNetwork, "signatureNetwork");
+    private final SnapshotManifest manifest;
+    private final DetectorType type;
+    private final Map<String, byte[]> networks;
+
+    /**
+     * @param manifest what the model is and how to use it
+     * @param networks FlatBuffers bytes by network name: exactly the networks of the manifest's
+     *     detector type (copied)
+     * @throws IllegalArgumentException when the detector type is unknown or the networks are not
+     *     the ones it requires
+     */
+    public DetectorSnapshot(SnapshotManifest manifest, Map<String, byte[]> networks) {
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.type = DetectorTypes.of(manifest.detectorType());
+        String mismatch = mismatch(type.networks(), networks.keySet());
+        if (mismatch != null) {
+            throw new IllegalArgumentException(
+                    "a "
+                            + type.id()
+                            + " snapshot needs networks "
+                            + type.networks()
+                            + ": "
+                            + mismatch);
+        }
+        Map<String, byte[]> copies = new LinkedHashMap<>();
+        for (String name : type.networks()) {
+            copies.put(name, networks.get(name).clone());
+        }
+        this.networks = Collections.unmodifiableMap(copies);
     }
 
     /** Writes the snapshot to {@code path} (atomically replacing any file there). */
     public void save(Path path) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST_ENTRY, SnapshotJson.mapper().writeValueAsBytes(manifest));
-        entries.put(PROFILE_TRANSACTION_ENTRY, profileTransactionNetwork);
-        entries.put(SIGNATURE_ENTRY, signatureNetwork);
+        networks.forEach((name, bytes) -> entries.put(entryOf(name), bytes));
         SnapshotArchive.write(path, entries);
     }
 
     /**
      * Reads the snapshot at {@code path}, verifying its checksum first.
      *
-     * @throws SnapshotIntegrityException when the file was modified, is incomplete, or its manifest
-     *     cannot be read
+     * @throws SnapshotIntegrityException when the file was modified or is incomplete, its manifest
+     *     cannot be read or names an unknown detector type, or its networks are not those of its
+     *     detector type
      */
     public static DetectorSnapshot read(Path path) throws IOException {
-        Map<String, byte[]> entries = SnapshotArchive.read(path);
-        for (String required :
-                new String[] {MANIFEST_ENTRY, PROFILE_TRANSACTION_ENTRY, SIGNATURE_ENTRY}) {
-            if (!entries.containsKey(required)) {
-                throw new SnapshotIntegrityException(path + " lacks entry " + required);
-            }
+        Map<String, byte[]> entries = new TreeMap<>(SnapshotArchive.read(path));
+        byte[] manifestJson = entries.remove(MANIFEST_ENTRY);
+        if (manifestJson == null) {
+            throw new SnapshotIntegrityException(path + " lacks entry " + MANIFEST_ENTRY);
         }
-        if (entries.size() != 3) {
-            throw new SnapshotIntegrityException(
-                    path + " holds unexpected entries: " + entries.keySet());
-        }
-        SnapshotManifest manifest;
+        SnapshotManifest manifest = ManifestReader.read(path, manifestJson);
+        DetectorType type;
         try {
-            manifest =
-                    SnapshotJson.mapper()
-                            .readValue(entries.get(MANIFEST_ENTRY), SnapshotManifest.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SnapshotIntegrityException(
-                    path + " has an unreadable manifest: " + e.getMessage(), e);
+            type = DetectorTypes.of(manifest.detectorType());
+        } catch (IllegalArgumentException e) {
+            throw new SnapshotIntegrityException(path + ": " + e.getMessage(), e);
         }
-        return new DetectorSnapshot(
-                manifest, entries.get(PROFILE_TRANSACTION_ENTRY), entries.get(SIGNATURE_ENTRY));
+        List<String> expected = type.networks().stream().map(DetectorSnapshot::entryOf).toList();
+        String mismatch = mismatch(expected, entries.keySet());
+        if (mismatch != null) {
+            throw new SnapshotIntegrityException(
+                    path
+                            + " does not hold the networks of a "
+                            + type.id()
+                            + " snapshot: "
+                            + mismatch);
+        }
+        Map<String, byte[]> networks = new LinkedHashMap<>();
+        for (String name : type.networks()) {
+            networks.put(name, entries.get(entryOf(name)));
+        }
+        return new DetectorSnapshot(manifest, networks);
+    }
+
+    /** What the model is and how to use it. */
+    public SnapshotManifest manifest() {
+        return manifest;
+    }
+
+    /** The detector type the manifest names. */
+    public DetectorType type() {
+        return type;
     }
 
     /** Identity and threshold of the model. */
@@ -87,23 +136,101 @@ public record DetectorSnapshot(
         return manifest.modelInfo();
     }
 
-    /** A new detector with its own copy of the networks (one per thread). */
-    public CrossModalDetector newDetector() {
-        return new CrossModalDetector(
-                manifest.modelInfo(),
-                manifest.featureEncoding(),
-                PairNetwork.fromBytes(profileTransactionNetwork),
-                PairNetwork.fromBytes(signatureNetwork),
-                manifest.calibration());
+    /** The names of the networks, in the detector type's order. */
+    public List<String> networkNames() {
+        return List.copyOf(networks.keySet());
+    }
+
+    /** A copy of the FlatBuffers bytes of network {@code name}. */
+    public byte[] network(String name) {
+        byte[] bytes = networks.get(name);
+        if (bytes == null) {
+            throw new IllegalArgumentException(
+                    "a "
+                            + type.id()
+                            + " snapshot has no network "
+                            + name
+                            + "; it has "
+                            + networks.keySet());
+        }
+        return bytes.clone();
+    }
+
+    /**
+     * The manifest's type-specific parameters as {@code parametersType}, a Jackson-readable record
+     * such as {@link CmadParameters}.
+     *
+     * @throws IllegalArgumentException when the parameters do not fit that record
+     */
+    public <T> T parameters(Class<T> parametersType) {
+        try {
+            return SnapshotJson.mapper().treeToValue(manifest.parameters(), parametersType);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    this + " has invalid " + type.id() + " parameters: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Requires this snapshot to hold a detector of type {@code id}.
+     *
+     * @return this snapshot
+     * @throws IllegalArgumentException when it holds another type
+     */
+    public DetectorSnapshot requireType(String id) {
+        if (!type.id().equals(id)) {
+            throw new IllegalArgumentException(
+                    this + " holds a " + type.id() + " detector, not a " + id + " one");
+        }
+        return this;
+    }
+
+    /**
+     * A new scorer of transaction records with its own copy of the networks (one per thread).
+     *
+     * @throws UnsupportedOperationException when the detector type scores no transaction records
+     *     ({@link DetectorType#scoresTransactions()})
+     */
+    public BatchScorer newScorer() {
+        return type.newScorer(this);
+    }
+
+    /** The zip entry of network {@code name}. */
+    static String entryOf(String name) {
+        if (!NETWORK_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a valid network name: '" + name + "'");
+        }
+        return NETWORK_FOLDER + name + NETWORK_SUFFIX;
+    }
+
+    /** What is missing from or unexpected in {@code actual}, or null when it equals expected. */
+    private static String mismatch(List<String> expected, Set<String> actual) {
+        List<String> missing = expected.stream().filter(name -> !actual.contains(name)).toList();
+        List<String> unexpected =
+                actual.stream().filter(name -> !expected.contains(name)).sorted().toList();
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add("missing " + missing);
+        }
+        if (!unexpected.isEmpty()) {
+            parts.add("unexpected " + unexpected);
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DetectorSnapshot that
-                && manifest.equals(that.manifest)
-                && java.util.Arrays.equals(
-                        profileTransactionNetwork, that.profileTransactionNetwork)
-                && java.util.Arrays.equals(signatureNetwork, that.signatureNetwork);
+        if (!(other instanceof DetectorSnapshot that)
+                || !manifest.equals(that.manifest)
+                || !networks.keySet().equals(that.networks.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> network : networks.entrySet()) {
+            if (!Arrays.equals(network.getValue(), that.networks.get(network.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -113,6 +240,12 @@ public record DetectorSnapshot(
 
     @Override
     public String toString() {
-        return "DetectorSnapshot[" + manifest.name() + " " + manifest.version() + "]";
+        return "DetectorSnapshot["
+                + manifest.detectorType()
+                + " "
+                + manifest.name()
+                + " "
+                + manifest.version()
+                + "]";
     }
 }

@@ -1,6 +1,10 @@
 package io.polygraph.detector;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,6 +15,10 @@ import java.util.Objects;
  * a common scale), which keeps the threshold comparable with the paper's epsilon grid. Epsilon
  * comes from the trainer, calibrated on held-out consistent pairs. Scores a list in chunks of
  * {@value #CHUNK} pairs, one network run per chunk. Not thread-safe (see {@link PairNetwork}).
+ *
+ * <p>Saved as a snapshot of type {@link ImageTagDetectorType} ({@link #toSnapshot}, {@link
+ * #fromSnapshot}); it scores (image, tag) pairs, not transaction records, so it is no {@link
+ * BatchScorer} and the streaming job cannot run it.
  */
 public final class ImageTagDetector {
 
@@ -32,6 +40,59 @@ public final class ImageTagDetector {
         this.imageSide = imageSide;
         this.tagWidth = tagWidth;
         this.epsilon = epsilon;
+    }
+
+    /** Verifies and loads the {@code cmad-image-tag} snapshot at {@code path}. */
+    public static ImageTagDetector load(Path path) throws IOException {
+        return fromSnapshot(DetectorSnapshot.read(path));
+    }
+
+    /**
+     * A new detector with its own copy of a {@code cmad-image-tag} snapshot's network.
+     *
+     * @throws IllegalArgumentException when the snapshot holds another detector type or its
+     *     parameters are invalid
+     */
+    public static ImageTagDetector fromSnapshot(DetectorSnapshot snapshot) {
+        snapshot.requireType(ImageTagDetectorType.ID);
+        ImageTagParameters parameters = snapshot.parameters(ImageTagParameters.class);
+        if (Double.compare(parameters.epsilon(), snapshot.manifest().threshold()) != 0) {
+            throw new IllegalArgumentException(
+                    snapshot + " has an epsilon other than its threshold");
+        }
+        return new ImageTagDetector(
+                PairNetwork.fromBytes(snapshot.network(ImageTagDetectorType.IMAGE_TAG)),
+                parameters.imageSide(),
+                parameters.tagWidth(),
+                parameters.epsilon());
+    }
+
+    /**
+     * This detector as a new snapshot, versioned now ({@link SnapshotStamp}).
+     *
+     * @param targetAlertRate share of held-out consistent pairs epsilon was chosen to flag
+     * @param trainingConfig the trainer's configuration, free-form; may be null
+     * @param heldOutMetrics an evaluation on held-out pairs, free-form; may be null
+     */
+    public DetectorSnapshot toSnapshot(
+            double targetAlertRate, JsonNode trainingConfig, JsonNode heldOutMetrics) {
+        Map<String, byte[]> networks = Map.of(ImageTagDetectorType.IMAGE_TAG, network.toBytes());
+        SnapshotStamp stamp = SnapshotStamp.now(networks);
+        SnapshotManifest manifest =
+                new SnapshotManifest(
+                        SnapshotManifest.FORMAT_VERSION,
+                        ImageTagDetectorType.ID,
+                        ImageTagDetectorType.ID,
+                        stamp.version(),
+                        stamp.createdAt(),
+                        epsilon,
+                        targetAlertRate,
+                        null,
+                        null,
+                        new ImageTagParameters(imageSide, tagWidth, epsilon).toJson(),
+                        trainingConfig,
+                        heldOutMetrics);
+        return new DetectorSnapshot(manifest, networks);
     }
 
     /** Cosine of each (image, tag) pair; images are row-major pixels in [0, 1]. */
@@ -72,6 +133,16 @@ public final class ImageTagDetector {
     /** The same networks with another threshold. */
     public ImageTagDetector withEpsilon(double value) {
         return new ImageTagDetector(network, imageSide, tagWidth, value);
+    }
+
+    /** Height and width of the square images. */
+    public int imageSide() {
+        return imageSide;
+    }
+
+    /** Length of a tag embedding. */
+    public int tagWidth() {
+        return tagWidth;
     }
 
     /** The inference network. */

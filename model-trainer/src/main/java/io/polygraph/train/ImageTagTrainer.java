@@ -1,9 +1,12 @@
 package io.polygraph.train;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.polygraph.data.TagSampler;
+import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.FeatureArrays;
 import io.polygraph.detector.ImageTagDetector;
 import io.polygraph.detector.PairNetwork;
+import io.polygraph.detector.SnapshotJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +70,18 @@ public final class ImageTagTrainer {
                 duration.toSeconds(),
                 String.format("%.4f", epsilon));
         return new Result(uncalibrated.withEpsilon(epsilon), List.copyOf(losses), duration);
+    }
+
+    /**
+     * The result's detector as a {@code cmad-image-tag} snapshot, with this trainer's configuration
+     * and the run's losses and duration in its manifest.
+     */
+    public DetectorSnapshot snapshotOf(Result result) {
+        ObjectNode training = SnapshotJson.mapper().valueToTree(config);
+        training.putPOJO("epochLosses", result.epochLosses());
+        training.put("trainingSeconds", result.duration().toMillis() / 1000.0);
+        return result.detector()
+                .toSnapshot(config.targetAlertRate(), SnapshotJson.canonicalTree(training), null);
     }
 
     private List<Double> runEpochs(

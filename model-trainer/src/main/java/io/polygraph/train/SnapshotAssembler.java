@@ -1,34 +1,28 @@
 package io.polygraph.train;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.polygraph.detector.CmadDetectorType;
+import io.polygraph.detector.CmadParameters;
 import io.polygraph.detector.CrossModalDetector;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.PairCalibration;
 import io.polygraph.detector.ScoreCalibration;
 import io.polygraph.detector.SnapshotJson;
 import io.polygraph.detector.SnapshotManifest;
+import io.polygraph.detector.SnapshotStamp;
 import io.polygraph.eval.EvaluationReport;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Puts a trained and calibrated detector into a {@link DetectorSnapshot}: networks as FlatBuffers,
- * manifest with calibration, feature encoding, training configuration and held-out metrics.
- *
- * <p>The version is the creation time (UTC, to the second) and the first 8 hex digits of the
- * SHA-256 of both networks, so two runs never share a version and equal networks are recognisable.
+ * Puts a trained and calibrated CMAD detector into a {@code cmad} {@link DetectorSnapshot}:
+ * networks as FlatBuffers, manifest with calibration ({@link CmadParameters}), feature encoding,
+ * training configuration and held-out metrics. The version comes from {@link SnapshotStamp}.
  */
 final class SnapshotAssembler {
 
     static final String NAME = "cmad";
-    private static final DateTimeFormatter VERSION_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final TrainerConfig config;
 
@@ -49,10 +43,12 @@ final class SnapshotAssembler {
             int trainingRecords,
             int heldOutRecords,
             Duration duration) {
-        byte[] profileTransaction = detector.profileTransactionNetwork().toBytes();
-        byte[] signature = detector.signatureNetwork().toBytes();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String version = VERSION_TIME.format(now) + "-" + shortHash(profileTransaction, signature);
+        Map<String, byte[]> networks = new LinkedHashMap<>();
+        networks.put(
+                CmadDetectorType.PROFILE_TRANSACTION,
+                detector.profileTransactionNetwork().toBytes());
+        networks.put(CmadDetectorType.SIGNATURE, detector.signatureNetwork().toBytes());
+        SnapshotStamp stamp = SnapshotStamp.now(networks);
         ObjectNode training = SnapshotJson.mapper().valueToTree(config);
         training.put("trainingRecords", trainingRecords);
         training.put("heldOutRecords", heldOutRecords);
@@ -60,29 +56,17 @@ final class SnapshotAssembler {
         SnapshotManifest manifest =
                 new SnapshotManifest(
                         SnapshotManifest.FORMAT_VERSION,
+                        CmadDetectorType.ID,
                         NAME,
-                        version,
-                        now.toString(),
-                        detector.encoding().featureSpecVersion(),
-                        config.embeddingSize(),
+                        stamp.version(),
+                        stamp.createdAt(),
                         calibration.threshold(),
                         calibration.targetAlertRate(),
-                        calibration.profileTransaction(),
-                        calibration.signature(),
+                        detector.encoding().featureSpecVersion(),
                         detector.encoding(),
+                        CmadParameters.of(config.embeddingSize(), calibration).toJson(),
                         SnapshotJson.canonicalTree(training),
                         SnapshotJson.canonicalTree(heldOut));
-        return new DetectorSnapshot(manifest, profileTransaction, signature);
-    }
-
-    private static String shortHash(byte[] first, byte[] second) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(first);
-            sha256.update(second);
-            return HexFormat.of().formatHex(sha256.digest()).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return new DetectorSnapshot(manifest, networks);
     }
 }

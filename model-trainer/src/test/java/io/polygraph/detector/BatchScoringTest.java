@@ -22,7 +22,7 @@ class BatchScoringTest {
     @BeforeAll
     static void buildDetector() {
         records = TestDetectors.records(TestDetectors.world(13, 12, 10));
-        detector = TestDetectors.untrainedSnapshot(records, 0.0).newDetector();
+        detector = CrossModalDetector.fromSnapshot(TestDetectors.untrainedSnapshot(records, 0.0));
     }
 
     @AfterAll

@@ -42,7 +42,7 @@ class SnapshotIntegrityTest {
                 file,
                 entries -> {
                     entries.put(
-                            DetectorSnapshot.SIGNATURE_ENTRY,
+                            DetectorSnapshot.entryOf(CmadDetectorType.SIGNATURE),
                             "not a graph".getBytes(StandardCharsets.UTF_8));
                     return entries;
                 });

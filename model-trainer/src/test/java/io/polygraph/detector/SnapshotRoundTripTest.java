@@ -31,7 +31,7 @@ class SnapshotRoundTripTest {
         snapshot.save(file);
 
         List<RecordScore> before;
-        try (CrossModalDetector original = snapshot.newDetector()) {
+        try (CrossModalDetector original = CrossModalDetector.fromSnapshot(snapshot)) {
             before = original.score(records);
         }
         List<RecordScore> after;
@@ -52,8 +52,28 @@ class SnapshotRoundTripTest {
         DetectorSnapshot read = DetectorSnapshot.read(file);
 
         assertThat(read).isEqualTo(snapshot);
+        assertThat(read.manifest().formatVersion()).isEqualTo(2);
+        assertThat(read.type().id()).isEqualTo("cmad");
+        assertThat(read.networkNames()).containsExactly("profile-transaction", "signature");
         assertThat(read.manifest().name()).isEqualTo("cmad");
         assertThat(read.manifest().featureEncoding().recentLimit()).isEqualTo(20);
+        assertThat(read.parameters(CmadParameters.class).embeddingSize()).isEqualTo(32);
+    }
+
+    @Test
+    void theSnapshotsTypeBuildsTheScorerWithoutTheCallerNamingIt(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("cmad.zip");
+        snapshot.save(file);
+
+        List<RecordScore> expected;
+        try (CrossModalDetector original = CrossModalDetector.fromSnapshot(snapshot)) {
+            expected = original.score(records);
+        }
+        try (BatchScorer scorer = DetectorSnapshot.read(file).newScorer()) {
+            assertThat(scorer).isInstanceOf(CrossModalDetector.class);
+            assertThat(scorer.score(records)).isEqualTo(expected);
+        }
     }
 
     @Test

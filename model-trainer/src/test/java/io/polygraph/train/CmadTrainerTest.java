@@ -53,7 +53,7 @@ class CmadTrainerTest {
         List<AnomalyType> types = other.stream().map(r -> r.label().getType()).toList();
 
         double[] scores;
-        try (CrossModalDetector detector = result.snapshot().newDetector()) {
+        try (CrossModalDetector detector = CrossModalDetector.fromSnapshot(result.snapshot())) {
             scores = detector.score(records).stream().mapToDouble(RecordScore::score).toArray();
         }
 

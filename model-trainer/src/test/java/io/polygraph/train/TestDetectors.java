@@ -1,7 +1,9 @@
 package io.polygraph.train;
 
+import io.polygraph.data.MnistTagProtocol;
 import io.polygraph.detector.CrossModalDetector;
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.ImageTagDetector;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.PairCalibration;
@@ -71,5 +73,18 @@ public final class TestDetectors {
                         new double[0], List.of(), threshold, EvaluationReport.CROSS_MODAL);
         return new SnapshotAssembler(config)
                 .assemble(detector, calibration, empty, records.size(), 0, Duration.ZERO);
+    }
+
+    /**
+     * An (image, tag) detector of MNIST's shapes (28 x 28 images, {@value
+     * MnistTagProtocol#TAG_DIMENSIONS}-wide tags) with seeded random weights.
+     */
+    public static ImageTagDetector untrainedImageTagDetector(double epsilon) {
+        int tagWidth = MnistTagProtocol.TAG_DIMENSIONS;
+        return new ImageTagDetector(
+                new PairNetwork(PairGraphs.inference(new ImageTagArchitecture(tagWidth))),
+                ImageTagArchitecture.SIDE,
+                tagWidth,
+                epsilon);
     }
 }

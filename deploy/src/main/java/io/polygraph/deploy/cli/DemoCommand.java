@@ -93,6 +93,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A given snapshot is checked before anything starts; a trained one after training.
+        SnapshotScorerFactory given =
+                snapshot != null ? SnapshotScorerFactory.forJob(snapshot) : null;
         Path work =
                 workDir != null
                         ? Files.createDirectories(workDir)
@@ -120,8 +123,9 @@ final class DemoCommand implements Callable<Integer> {
             step(4, "Starting the Flink job on a local MiniCluster");
             var config = job.configuration(kafka, topics, model);
             config.setString(PolygraphOptions.GROUP_ID.key(), GROUP_ID);
-            try (LocalFlinkJob running =
-                    LocalFlinkJob.start(config, job.webUiPort, new SnapshotScorerFactory(model))) {
+            SnapshotScorerFactory scorers =
+                    given != null ? given : SnapshotScorerFactory.forJob(model);
+            try (LocalFlinkJob running = LocalFlinkJob.start(config, job.webUiPort, scorers)) {
                 System.out.printf("  Flink web UI at %s%n", running.webUiUrl());
                 running.awaitAllTasksRunning(Duration.ofMinutes(2));
                 DemoSummary summary = stream(kafka, topics, live, running);

@@ -38,11 +38,10 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(snapshot)) {
             throw new IllegalArgumentException("no model snapshot at " + snapshot.toAbsolutePath());
         }
+        SnapshotScorerFactory scorers = SnapshotScorerFactory.forJob(snapshot);
         try (LocalFlinkJob running =
                 LocalFlinkJob.start(
-                        job.configuration(kafka, topics, snapshot),
-                        job.webUiPort,
-                        new SnapshotScorerFactory(snapshot))) {
+                        job.configuration(kafka, topics, snapshot), job.webUiPort, scorers)) {
             System.out.printf(
                     "Polygraph job running: %s -> %s; Flink web UI at %s. Ctrl-C stops it.%n",
                     String.join(", ", topics.transactions, topics.profiles, topics.signatures),

@@ -2,12 +2,19 @@ package io.polygraph.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.ImageTagDetectorType;
+import io.polygraph.detector.ImageTagParameters;
+import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -63,5 +70,46 @@ class PolygraphCliTest {
 
         assertThat(cli.execute("run")).isEqualTo(2);
         assertThat(err.toString()).contains("--snapshot").contains("--bootstrap-servers");
+    }
+
+    // Without the early check the command would start the job and wait for Ctrl-C.
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void runRefusesASnapshotThatScoresNoTransactionsBeforeStartingTheJob(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("mnist.zip");
+        imageTagSnapshot().save(file);
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        int exit =
+                cli.execute(
+                        "run", "--bootstrap-servers", "127.0.0.1:1", "--snapshot", file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains(
+                        "holds a cmad-image-tag detector, which scores (image, tag) pairs, not"
+                                + " transactions; train one with `polygraph train`");
+    }
+
+    /** A snapshot of the MNIST (image, tag) detector; its network is never parsed here. */
+    private static DetectorSnapshot imageTagSnapshot() {
+        SnapshotManifest manifest =
+                new SnapshotManifest(
+                        SnapshotManifest.FORMAT_VERSION,
+                        ImageTagDetectorType.ID,
+                        "mnist",
+                        "test",
+                        "2026-01-01T00:00:00Z",
+                        0.3,
+                        0.01,
+                        null,
+                        null,
+                        new ImageTagParameters(28, 100, 0.3).toJson(),
+                        null,
+                        null);
+        return new DetectorSnapshot(
+                manifest, Map.of(ImageTagDetectorType.IMAGE_TAG, new byte[] {1, 2, 3}));
     }
 }

@@ -1,6 +1,6 @@
 package io.polygraph.eval.run;
 
-import io.polygraph.detector.CrossModalDetector;
+import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.eval.EvaluationReport;
@@ -73,7 +73,7 @@ public final class WorldExperiment {
         listener.onStage("testing on world " + seed);
         List<LabelledRecord> test = joined(seed, config);
         double[] scores;
-        try (CrossModalDetector detector = result.snapshot().newDetector()) {
+        try (BatchScorer detector = result.snapshot().newScorer()) {
             scores = scores(detector, test);
         }
         List<String> labels = test.stream().map(r -> r.label().getType().name()).toList();
@@ -93,7 +93,7 @@ public final class WorldExperiment {
                 WorldGenerator.generate(world.withSeed(worldSeed)), config.recentLimit());
     }
 
-    private static double[] scores(CrossModalDetector detector, List<LabelledRecord> test) {
+    private static double[] scores(BatchScorer detector, List<LabelledRecord> test) {
         List<MultimodalRecord> records = test.stream().map(LabelledRecord::record).toList();
         double[] scores = new double[records.size()];
         for (int start = 0; start < records.size(); start += SCORING_BATCH) {
