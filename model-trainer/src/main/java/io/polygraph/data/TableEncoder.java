@@ -37,6 +37,8 @@ final class TableEncoder {
     }
 
     /**
+     * @param normalLabels the labels of normal rows, or null to take the most frequent label (the
+     *     first in the file on a tie)
      * @param missingNumeric the value for a missing numeric cell, or null to reject it
      * @throws IllegalArgumentException when the label column is absent or no row is normal
      */
@@ -107,18 +109,34 @@ final class TableEncoder {
                 throw error(row, "missing value in label column '" + columnName(labelIndex) + "'");
             }
             labels.add(label);
-            anomalous[r] = !normalLabels.contains(label);
             features[r] = encodeRow(row, missingNumeric);
         }
-        if (labels.stream().noneMatch(normalLabels::contains)) {
+        Set<String> normal = normalLabels != null ? normalLabels : Set.of(mostFrequent(labels));
+        if (labels.stream().noneMatch(normal::contains)) {
             throw new IllegalArgumentException(
                     table.path()
                             + ": no row has a normal label "
-                            + normalLabels
+                            + normal
                             + "; labels found: "
                             + new LinkedHashSet<>(labels));
         }
+        for (int r = 0; r < rowCount; r++) {
+            anomalous[r] = !normal.contains(labels.get(r));
+        }
         return new TabularDataset(features, anomalous, featureNames, labels);
+    }
+
+    /** The most frequent of {@code labels}, the first to appear among equally frequent ones. */
+    private static String mostFrequent(List<String> labels) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        labels.forEach(label -> counts.merge(label, 1, Integer::sum));
+        String best = null;
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            if (best == null || entry.getValue() > counts.get(best)) {
+                best = entry.getKey();
+            }
+        }
+        return best;
     }
 
     private double[] encodeRow(Row row, Double missingNumeric) throws IOException {

@@ -45,6 +45,24 @@ class TabularCsvTest {
     }
 
     @Test
+    void withoutNormalLabelsTheMostFrequentLabelIsNormal() throws IOException {
+        Path csv = write("x,label", "1,attack", "2,ok", "3,probe", "4,ok");
+
+        TabularDataset data = TabularReader.labelledBy("label").read(csv);
+
+        assertThat(data.anomalous()).containsExactly(true, false, true, false);
+    }
+
+    @Test
+    void aTieForMostFrequentGoesToTheLabelSeenFirst() throws IOException {
+        Path csv = write("x,label", "1,b", "2,a", "3,a", "4,b", "5,c");
+
+        TabularDataset data = TabularReader.labelledBy("label").read(csv);
+
+        assertThat(data.anomalous()).containsExactly(false, true, true, false, true);
+    }
+
+    @Test
     void quotesAreDoubledInsideQuotedFieldsAndAQuotedQuestionMarkIsAValue() throws IOException {
         Path csv = write("\"name\",y", "\"say \"\"hi\"\"\",0", "\"?\",1");
 

@@ -167,6 +167,25 @@ class TabularErrorsTest {
                 .hasMessage(json + ": unsupported file type, expected a .csv or .arff file");
     }
 
+    @Test
+    void aFileThatIsNotThereIsNamed() {
+        Path csv = dir.resolve("absent.csv");
+
+        assertThatThrownBy(() -> READER.read(csv))
+                .isInstanceOf(IOException.class)
+                .hasMessage(csv + ": no such file");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreNamedWithThePath() throws IOException {
+        Path csv = dir.resolve("binary.csv");
+        Files.write(csv, new byte[] {'a', ',', 'y', '\n', (byte) 0xC3, (byte) 0x28, ',', '0'});
+
+        assertThatThrownBy(() -> READER.read(csv))
+                .isInstanceOf(IOException.class)
+                .hasMessage(csv + ": not a UTF-8 text file");
+    }
+
     private Path write(String name, String... lines) throws IOException {
         return Files.write(dir.resolve(name), List.of(lines));
     }

@@ -30,7 +30,9 @@ final class EvaluateCommand implements Callable<Integer> {
         /** The synthetic world: profiles, transactions and signatures, with injected anomalies. */
         world,
         /** MNIST as one-class data with other digits mixed in: DUAD against a plain autoencoder. */
-        contaminated
+        contaminated,
+        /** The user's own CSV or ARFF table with a label column: DUAD, autoencoder and PCA. */
+        tabular
     }
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -70,7 +72,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Right-tag and wrong-tag test pairs, each (default: ${DEFAULT-VALUE}).")
     int testPairs;
 
-    @Option(names = "--epochs", description = "Training epochs (default: the detector's).")
+    @Option(
+            names = "--epochs",
+            description =
+                    "Training epochs (default: the detector's; tabular: epochs per DUAD round).")
     Integer epochs;
 
     @Option(
@@ -78,7 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
             paramLabel = "RATE",
             description =
                     "Share of held-out normal records allowed to alert; sets the threshold"
-                            + " (default: the detector's).")
+                            + " (default: the detector's; tabular: share of training rows"
+                            + " flagged, default their anomaly share).")
     Double targetAlertRate;
 
     @Option(
@@ -111,6 +117,8 @@ final class EvaluateCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}).")
     double[] contamination;
 
+    @Mixin TabularOptions tabular;
+
     @Option(
             names = "--out",
             required = true,
@@ -128,6 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         case mnist -> MnistEvaluations.imageTag(this, progress);
                         case world -> WorldEvaluations.cmad(this, progress);
                         case contaminated -> MnistEvaluations.contaminated(this, progress);
+                        case tabular -> TabularEvaluations.evaluate(this, progress);
                     };
         }
         new ReportFiles(out).write(evaluation, System.out);
@@ -135,6 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        tabular.validate(spec.commandLine(), dataset == Dataset.tabular);
         if (sweep && dataset != Dataset.mnist) {
             throw new ParameterException(spec.commandLine(), "--sweep is for --dataset mnist");
         }

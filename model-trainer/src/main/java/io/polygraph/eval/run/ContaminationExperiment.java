@@ -3,7 +3,6 @@ package io.polygraph.eval.run;
 import io.polygraph.data.MnistSet;
 import io.polygraph.eval.LabelledScores;
 import io.polygraph.eval.report.DetectorEvaluation;
-import io.polygraph.eval.report.LossCurve;
 import io.polygraph.eval.report.SeedRun;
 import io.polygraph.train.AutoencoderConfig;
 import io.polygraph.train.AutoencoderTrainer;
@@ -12,9 +11,7 @@ import io.polygraph.train.TrainingListener;
 import io.polygraph.unsupervised.DuadResult;
 import io.polygraph.unsupervised.DuadTrainer;
 import io.polygraph.unsupervised.SelectionConfig;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +32,8 @@ import java.util.Set;
  * as DUAD ran. Labels are never shown to either (DUAD logs the anomaly share of its selections as
  * evidence of purification, nothing else reads them). The threshold is unsupervised: the training
  * rows' score quantile at one minus the contamination share, as a user who knows roughly how dirty
- * the data is would set it. One pair of detectors per contamination share; each seed draws its own
- * contamination and initialisation.
+ * the data is would set it ({@link TrainingQuantileEvaluation}). One pair of detectors per
+ * contamination share; each seed draws its own contamination and initialisation.
  */
 public final class ContaminationExperiment {
 
@@ -81,6 +78,14 @@ public final class ContaminationExperiment {
                 listener.onStage(String.format("%.0f %% contaminated, seed %d", share * 100, seed));
                 Rows training = contaminated(train, share, seed);
                 Rows testing = contaminated(test, share, seed + 1);
+                TrainingQuantileEvaluation evaluation =
+                        new TrainingQuantileEvaluation(
+                                seed,
+                                training.x(),
+                                share,
+                                testing.x(),
+                                testing.labels(),
+                                Set.of(OTHER_DIGIT));
                 long started = System.nanoTime();
                 DuadResult duad =
                         new DuadTrainer(
@@ -88,30 +93,14 @@ public final class ContaminationExperiment {
                                         autoencoder.withSeed(seed),
                                         InputScaling.RAW)
                                 .train(training.x(), training.anomalous(), listener);
-                duadRuns.add(
-                        run(
-                                seed,
-                                share,
-                                training,
-                                testing,
-                                duad.model()::scores,
-                                duad.epochLosses(),
-                                started));
+                duadRuns.add(evaluation.run(duad.model()::scores, duad.epochLosses(), started));
                 started = System.nanoTime();
                 AutoencoderTrainer plain =
                         AutoencoderTrainer.fittedTo(
                                 autoencoder.withSeed(seed), training.x(), InputScaling.RAW);
                 double[] losses =
                         plain.train(training.x(), null, duad.epochLosses().length, listener);
-                plainRuns.add(
-                        run(
-                                seed,
-                                share,
-                                training,
-                                testing,
-                                plain.model()::scores,
-                                losses,
-                                started));
+                plainRuns.add(evaluation.run(plain.model()::scores, losses, started));
             }
             detectors.add(
                     DetectorEvaluation.of(
@@ -123,33 +112,6 @@ public final class ContaminationExperiment {
                             plainRuns));
         }
         return detectors;
-    }
-
-    /** Scores of rows, higher = more anomalous. */
-    private interface Scorer {
-        double[] scores(double[][] x);
-    }
-
-    private static SeedRun run(
-            long seed,
-            double share,
-            Rows training,
-            Rows testing,
-            Scorer scorer,
-            double[] losses,
-            long startedNanos) {
-        double[] trainingScores = scorer.scores(training.x()).clone();
-        Arrays.sort(trainingScores);
-        double threshold =
-                trainingScores[(int) Math.floor((1 - share) * (trainingScores.length - 1))];
-        return SeedRun.builder(seed)
-                .scores(
-                        LabelledScores.of(
-                                scorer.scores(testing.x()), testing.labels(), Set.of(OTHER_DIGIT)))
-                .threshold(threshold)
-                .wallTime(Duration.ofNanos(System.nanoTime() - startedNanos))
-                .trainingLoss(LossCurve.perEpoch("reconstruction loss", losses))
-                .build();
     }
 
     /** Every image of the normal digit plus other digits making up {@code share} of the rows. */
