@@ -30,7 +30,9 @@ final class EvaluateCommand implements Callable<Integer> {
         /** The synthetic world: profiles, transactions and signatures, with injected anomalies. */
         world,
         /** MNIST as one-class data with other digits mixed in: DUAD against a plain autoencoder. */
-        contaminated
+        contaminated,
+        /** Real signatures: enrolled genuine ones against a presented genuine one or a forgery. */
+        signatures
     }
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -45,8 +47,8 @@ final class EvaluateCommand implements Callable<Integer> {
             names = "--data",
             paramLabel = "DIR",
             description =
-                    "Shared data folder holding mnist/ (default: -Dpolygraph.shared.data, else"
-                            + " ../shared/data).")
+                    "Shared data folder holding mnist/ and signatures/ (default:"
+                            + " -Dpolygraph.shared.data, else ../shared/data).")
     Path data;
 
     @Option(
@@ -112,6 +114,12 @@ final class EvaluateCommand implements Callable<Integer> {
     double[] contamination;
 
     @Option(
+            names = "--enrolment",
+            paramLabel = "N",
+            description = "signatures: genuine signatures enrolled per writer (default: 3).")
+    Integer enrolment;
+
+    @Option(
             names = "--out",
             required = true,
             paramLabel = "DIR",
@@ -128,6 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         case mnist -> MnistEvaluations.imageTag(this, progress);
                         case world -> WorldEvaluations.cmad(this, progress);
                         case contaminated -> MnistEvaluations.contaminated(this, progress);
+                        case signatures -> SignatureEvaluations.verification(this, progress);
                     };
         }
         new ReportFiles(out).write(evaluation, System.out);
@@ -137,6 +146,13 @@ final class EvaluateCommand implements Callable<Integer> {
     private void validate() {
         if (sweep && dataset != Dataset.mnist) {
             throw new ParameterException(spec.commandLine(), "--sweep is for --dataset mnist");
+        }
+        if (enrolment != null && dataset != Dataset.signatures) {
+            throw new ParameterException(
+                    spec.commandLine(), "--enrolment is for --dataset signatures");
+        }
+        if (enrolment != null && enrolment < 1) {
+            throw new ParameterException(spec.commandLine(), "--enrolment must be at least 1");
         }
         if (normalDigit < 0 || normalDigit > 9) {
             throw new ParameterException(spec.commandLine(), "--normal-digit must be 0..9");
