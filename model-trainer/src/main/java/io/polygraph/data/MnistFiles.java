@@ -1,12 +1,7 @@
 package io.polygraph.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds and reads the project's MNIST files: 10,000 training images and the official 10,000 test
@@ -38,8 +33,6 @@ public final class MnistFiles {
     /** The labels of {@link #TEST_IMAGES}. */
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte.gz";
 
-    private static final Logger LOG = LoggerFactory.getLogger(MnistFiles.class);
-
     private MnistFiles() {}
 
     /**
@@ -48,32 +41,7 @@ public final class MnistFiles {
      * @throws IllegalStateException naming every folder tried when none holds {@code mnist/}
      */
     public static Path locateFolder() {
-        List<Path> roots = new ArrayList<>();
-        String configured = System.getProperty(PROPERTY, "");
-        if (!configured.isBlank()) {
-            roots.add(Path.of(configured));
-        }
-        roots.add(Path.of("..", "shared", "data"));
-        roots.add(Path.of("..", "..", "shared", "data"));
-        for (Path root : roots) {
-            Path folder = root.resolve("mnist");
-            if (Files.isDirectory(folder)) {
-                if (!configured.isBlank() && root != roots.get(0)) {
-                    // A wrong property should not go unnoticed just because a fallback worked.
-                    LOG.warn("-D{}={} holds no mnist folder; using {}", PROPERTY, configured, root);
-                }
-                return folder;
-            }
-        }
-        throw new IllegalStateException(
-                "MNIST data not found: no mnist folder in any of "
-                        + roots.stream()
-                                .map(r -> r.toAbsolutePath().normalize())
-                                .distinct()
-                                .toList()
-                        + "; set -D"
-                        + PROPERTY
-                        + "=<folder holding mnist/>");
+        return SharedDataFolder.locate("mnist", "MNIST data");
     }
 
     /**
@@ -82,13 +50,7 @@ public final class MnistFiles {
      * @throws IllegalArgumentException naming the expected folder when it is missing
      */
     public static Path locateFolder(Path dataRoot) {
-        Path folder = dataRoot.resolve("mnist");
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(
-                    "MNIST data not found: expected the folder "
-                            + folder.toAbsolutePath().normalize());
-        }
-        return folder;
+        return SharedDataFolder.under(dataRoot, "mnist", "MNIST data");
     }
 
     /** Reads {@value #TRAIN_IMAGES} and {@value #TRAIN_LABELS} from {@code folder}. */

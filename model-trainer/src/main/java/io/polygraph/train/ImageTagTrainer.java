@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -91,38 +90,24 @@ public final class ImageTagTrainer {
             SameDiff graph,
             SplittableRandom random,
             TrainingListener listener) {
-        LossRecorder recorder = new LossRecorder(PairGraphs.LOSS);
-        ProgressClock clock = new ProgressClock();
         int[] rows = new int[split.trainingLabels().length];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
-        List<Double> losses = new ArrayList<>();
-        TrainingProgress last = null;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            List<int[]> batches = BatchArrays.shuffledBatches(rows, config.batchSize(), random);
-            double lossSum = 0;
-            for (int b = 0; b < batches.size(); b++) {
-                graph.fit(batch(batches.get(b), split, tags, architecture, random), recorder);
-                lossSum += recorder.lastLoss();
-                clock.tick(PAIR);
-                long left = (long) (config.epochs() - epoch) * batches.size() + batches.size() - b;
-                last =
-                        new TrainingProgress(
-                                PAIR,
-                                epoch,
-                                config.epochs(),
-                                b + 1,
-                                batches.size(),
-                                lossSum / (b + 1),
-                                clock.elapsed(),
-                                clock.remaining(Map.of(PAIR, left - 1)));
-                listener.onBatch(last);
-            }
-            losses.add(lossSum / Math.max(1, batches.size()));
-            listener.onEpochEnd(last);
-        }
-        return losses;
+        SinglePairLoop.BatchSource<int[]> source =
+                new SinglePairLoop.BatchSource<>() {
+                    @Override
+                    public List<int[]> epoch(SplittableRandom random) {
+                        return BatchArrays.shuffledBatches(rows, config.batchSize(), random);
+                    }
+
+                    @Override
+                    public MultiDataSet arrays(int[] batch, SplittableRandom random) {
+                        return batch(batch, split, tags, architecture, random);
+                    }
+                };
+        return new SinglePairLoop<int[]>(PAIR, config.epochs(), listener)
+                .run(graph, source, random);
     }
 
     private MultiDataSet batch(

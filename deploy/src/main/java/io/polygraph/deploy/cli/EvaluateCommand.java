@@ -32,7 +32,9 @@ final class EvaluateCommand implements Callable<Integer> {
         /** MNIST as one-class data with other digits mixed in: DUAD against a plain autoencoder. */
         contaminated,
         /** The user's own CSV or ARFF table with a label column: DUAD, autoencoder and PCA. */
-        tabular
+        tabular,
+        /** Real signatures: enrolled genuine ones against a presented genuine one or a forgery. */
+        signatures
     }
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -47,8 +49,8 @@ final class EvaluateCommand implements Callable<Integer> {
             names = "--data",
             paramLabel = "DIR",
             description =
-                    "Shared data folder holding mnist/ (default: -Dpolygraph.shared.data, else"
-                            + " ../shared/data).")
+                    "Shared data folder holding mnist/ and signatures/ (default:"
+                            + " -Dpolygraph.shared.data, else ../shared/data).")
     Path data;
 
     @Option(
@@ -120,6 +122,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin TabularOptions tabular;
 
     @Option(
+            names = "--enrolment",
+            paramLabel = "N",
+            description = "signatures: genuine signatures enrolled per writer (default: 3).")
+    Integer enrolment;
+
+    @Option(
             names = "--out",
             required = true,
             paramLabel = "DIR",
@@ -137,6 +145,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         case world -> WorldEvaluations.cmad(this, progress);
                         case contaminated -> MnistEvaluations.contaminated(this, progress);
                         case tabular -> TabularEvaluations.evaluate(this, progress);
+                        case signatures -> SignatureEvaluations.verification(this, progress);
                     };
         }
         new ReportFiles(out).write(evaluation, System.out);
@@ -147,6 +156,13 @@ final class EvaluateCommand implements Callable<Integer> {
         tabular.validate(spec.commandLine(), dataset == Dataset.tabular);
         if (sweep && dataset != Dataset.mnist) {
             throw new ParameterException(spec.commandLine(), "--sweep is for --dataset mnist");
+        }
+        if (enrolment != null && dataset != Dataset.signatures) {
+            throw new ParameterException(
+                    spec.commandLine(), "--enrolment is for --dataset signatures");
+        }
+        if (enrolment != null && enrolment < 1) {
+            throw new ParameterException(spec.commandLine(), "--enrolment must be at least 1");
         }
         if (normalDigit < 0 || normalDigit > 9) {
             throw new ParameterException(spec.commandLine(), "--normal-digit must be 0..9");

@@ -92,6 +92,68 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void verifiesRealSignaturesOfUnseenWritersPerForgeryType(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("signature-report");
+
+        int exit =
+                PolygraphCli.commandLine()
+                        .execute(
+                                "evaluate",
+                                "--dataset=signatures",
+                                "--epochs=1",
+                                "--enrolment=2",
+                                "--target-alert-rate=0.1",
+                                "--seeds=6",
+                                "--out=" + out);
+
+        assertThat(exit).isZero();
+        DatasetEvaluation report = new ReportJsonWriter().read(out.resolve("report.json"));
+        assertThat(report.dataset()).isEqualTo("signatures");
+        assertThat(report.detectors())
+                .extracting(d -> d.name())
+                .contains(
+                        "CMAD", "CMAD, skilled forgeries", "Canvas correlation, random forgeries");
+        assertThat(report.detectors().get(0).config())
+                .containsEntry("enrolment", 2)
+                .containsEntry("targetAlertRate", 0.1);
+        assertThat(report.detectors().get(0).flaggedShareByType())
+                .containsKeys("NORMAL", "skilled-forgery", "random-forgery");
+    }
+
+    @Test
+    void aMissingSignatureFolderIsOneClearLine(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        int exit =
+                cli.execute(
+                        "evaluate",
+                        "--dataset=signatures",
+                        "--data=" + dir,
+                        "--out=" + dir.resolve("report"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("evaluate: Signature data not found")
+                .contains(dir.resolve("signatures").toString())
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void enrolmentIsASignatureOptionAndPositive() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("evaluate", "--dataset=mnist", "--enrolment=3", "--out=x"))
+                .isEqualTo(2);
+        assertThat(cli.execute("evaluate", "--dataset=signatures", "--enrolment=0", "--out=x"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--enrolment is for --dataset signatures")
+                .contains("--enrolment must be at least 1");
+    }
+
+    @Test
     void theSweepIsOnlyForMnist() {
         StringWriter err = new StringWriter();
         CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
