@@ -1,5 +1,6 @@
 package io.polygraph.detector;
 
+import io.polygraph.fusion.DmafnDetectorType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Set;
 public final class DetectorTypes {
 
     private static final Map<String, DetectorType> KNOWN =
-            index(new CmadDetectorType(), new ImageTagDetectorType());
+            index(new CmadDetectorType(), new ImageTagDetectorType(), new DmafnDetectorType());
 
     private DetectorTypes() {}
 

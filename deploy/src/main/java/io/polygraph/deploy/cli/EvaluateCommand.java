@@ -1,6 +1,7 @@
 package io.polygraph.deploy.cli;
 
 import io.polygraph.eval.report.DatasetEvaluation;
+import io.polygraph.train.FusionConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -104,6 +105,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin WorldShapeOptions worldShape;
 
+    @Mixin FusionVariants fusionVariants;
+
     @Option(
             names = "--normal-digit",
             defaultValue = "0",
@@ -142,7 +145,7 @@ final class EvaluateCommand implements Callable<Integer> {
             evaluation =
                     switch (dataset) {
                         case mnist -> MnistEvaluations.imageTag(this, progress);
-                        case world -> WorldEvaluations.cmad(this, progress);
+                        case world -> WorldEvaluations.detectors(this, progress);
                         case contaminated -> MnistEvaluations.contaminated(this, progress);
                         case tabular -> TabularEvaluations.evaluate(this, progress);
                         case signatures -> SignatureEvaluations.verification(this, progress);
@@ -153,6 +156,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        try {
+            fusionVariants.configs(FusionConfig.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         tabular.validate(spec.commandLine(), dataset == Dataset.tabular);
         if (sweep && dataset != Dataset.mnist) {
             throw new ParameterException(spec.commandLine(), "--sweep is for --dataset mnist");

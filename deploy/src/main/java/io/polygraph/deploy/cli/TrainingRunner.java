@@ -1,6 +1,10 @@
 package io.polygraph.deploy.cli;
 
+import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.train.CmadTrainer;
+import io.polygraph.train.FusionConfig;
+import io.polygraph.train.FusionTrainer;
+import io.polygraph.train.FusionTrainingResult;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.train.TrainingResult;
 import io.polygraph.world.World;
@@ -34,11 +38,7 @@ final class TrainingRunner {
         try (ProgressBarListener progress = new ProgressBarListener()) {
             result = new CmadTrainer(config).train(records, progress);
         }
-        Path parent = snapshotPath.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        result.snapshot().save(snapshotPath);
+        save(result.snapshot(), snapshotPath);
         out.printf(
                 "Trained %s in %s; snapshot %s%nHeld-out evaluation at the calibrated threshold:%n%s%n",
                 result.snapshot().modelInfo().version(),
@@ -46,6 +46,41 @@ final class TrainingRunner {
                 snapshotPath.toAbsolutePath(),
                 result.heldOut().summary());
         return result;
+    }
+
+    /** Trains DMAFN on {@code world}, writes the snapshot to {@code snapshotPath}. */
+    FusionTrainingResult trainFusion(World world, FusionConfig config, Path snapshotPath)
+            throws IOException {
+        var records = WorldJoin.join(world, config.recentLimit());
+        out.printf(
+                "Training DMAFN (%s fusion, %s head) on %d transactions of %d customers (%d"
+                        + " epochs) ...%n",
+                config.mode().name().toLowerCase(java.util.Locale.ROOT),
+                config.head().name().toLowerCase(java.util.Locale.ROOT),
+                records.size(),
+                world.config().customers(),
+                config.epochs());
+        FusionTrainingResult result;
+        try (ProgressBarListener progress = new ProgressBarListener()) {
+            result = new FusionTrainer(config).train(records, progress);
+        }
+        DetectorSnapshot snapshot = result.snapshot();
+        save(snapshot, snapshotPath);
+        out.printf(
+                "Trained %s in %s; snapshot %s%nHeld-out evaluation at the calibrated threshold:%n%s%n",
+                snapshot.modelInfo().version(),
+                formatted(result.duration()),
+                snapshotPath.toAbsolutePath(),
+                result.heldOut().summary());
+        return result;
+    }
+
+    private static void save(DetectorSnapshot snapshot, Path snapshotPath) throws IOException {
+        Path parent = snapshotPath.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        snapshot.save(snapshotPath);
     }
 
     private static String formatted(Duration duration) {

@@ -5,20 +5,34 @@ import io.polygraph.eval.report.DetectorEvaluation;
 import io.polygraph.eval.run.BaselineConfig;
 import io.polygraph.eval.run.WorldBaselineExperiment;
 import io.polygraph.eval.run.WorldExperiment;
+import io.polygraph.train.FusionConfig;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.world.WorldConfig;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The synthetic-world evaluation of {@code polygraph evaluate}: CMAD, then the reconstruction
- * baselines on the same worlds and splits, and how much the best multimodal detector gains.
+ * The synthetic-world evaluation of {@code polygraph evaluate}: CMAD, the DMAFN variants of {@code
+ * --dmafn}, then the reconstruction baselines on the same worlds and splits, and how much the best
+ * multimodal detector gains.
  */
 final class WorldEvaluations {
 
     private WorldEvaluations() {}
 
-    static DatasetEvaluation cmad(EvaluateCommand options, ProgressBarListener progress) {
+    /** DMAFN's defaults with the command's epochs and alert rate. */
+    private static FusionConfig fusionBase(EvaluateCommand options) {
+        FusionConfig config = FusionConfig.defaults();
+        if (options.epochs != null) {
+            config = config.withEpochs(options.epochs);
+        }
+        if (options.targetAlertRate != null) {
+            config = config.withTargetAlertRate(options.targetAlertRate);
+        }
+        return config;
+    }
+
+    static DatasetEvaluation detectors(EvaluateCommand options, ProgressBarListener progress) {
         WorldConfig shape = options.worldShape.config(0);
         System.out.printf(
                 "Synthetic world: %d customers over %d days per world; seed s trains on world"
@@ -31,8 +45,13 @@ final class WorldEvaluations {
         if (options.targetAlertRate != null) {
             config = config.withTargetAlertRate(options.targetAlertRate);
         }
+        List<FusionConfig> fusionConfigs = options.fusionVariants.configs(fusionBase(options));
         List<DetectorEvaluation> detectors = new ArrayList<>();
-        detectors.add(new WorldExperiment(shape).cmad(config, options.seeds, progress));
+        WorldExperiment experiment = new WorldExperiment(shape);
+        detectors.add(experiment.cmad(config, options.seeds, progress));
+        for (FusionConfig fusion : fusionConfigs) {
+            detectors.add(experiment.dmafn(fusion, options.seeds, progress));
+        }
         detectors.addAll(
                 new WorldBaselineExperiment(shape)
                         .baselines(config, BaselineConfig.defaults(), options.seeds, progress));
@@ -45,8 +64,8 @@ final class WorldEvaluations {
                 String.format(
                         "Synthetic multimodal world, %d customers over %d days; train on world"
                                 + " s+%d, test on world s. Positives: signature and behaviour"
-                                + " mismatches; outliers are reported per type only. CMAD's"
-                                + " anomaly score: minus the calibrated consistency score;"
+                                + " mismatches; outliers are reported per type only. CMAD's and"
+                                + " DMAFN's anomaly score: minus the calibrated score;"
                                 + " baselines: reconstruction errors, thresholds for the same"
                                 + " alert budget on the same held-out customers. Best multimodal"
                                 + " AUPRC over best single-modality AUPRC: %.2f.",

@@ -41,7 +41,7 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void evaluatesCmadOnATinyWorldWithPerTypeRecall(@TempDir Path dir) throws Exception {
+    void evaluatesCmadAndDmafnOnATinyWorldWithPerTypeRecall(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("world-report");
 
         int exit =
@@ -53,11 +53,16 @@ class EvaluateCommandTest {
                                 "--days=6",
                                 "--epochs=1",
                                 "--seeds=3",
+                                "--dmafn=late:autoencoder",
                                 "--out=" + out);
 
         assertThat(exit).isZero();
         DatasetEvaluation report = new ReportJsonWriter().read(out.resolve("report.json"));
         assertThat(report.dataset()).isEqualTo("world");
+        assertThat(report.detectors())
+                .extracting(d -> d.name())
+                .contains("DMAFN (late, AE)")
+                .doesNotContain("DMAFN (attention, AE)");
         assertThat(report.detectors().get(0).flaggedShareByType()).containsKey("NORMAL");
         assertThat(report.detectors())
                 .extracting(d -> d.name())
@@ -160,6 +165,20 @@ class EvaluateCommandTest {
 
         assertThat(cli.execute("evaluate", "--dataset=world", "--sweep", "--out=x")).isEqualTo(2);
         assertThat(err.toString()).contains("--sweep");
+    }
+
+    @Test
+    void anUnknownDmafnVariantIsAUsageErrorBeforeAnyTraining() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("evaluate", "--dataset=world", "--dmafn=deep:ae", "--out=x"))
+                .isEqualTo(2);
+        assertThat(cli.execute("evaluate", "--dataset=world", "--dmafn=late", "--out=x"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("'deep' is not one of [early, late, attention]")
+                .contains("--dmafn late: expected MODE:HEAD");
     }
 
     @Test

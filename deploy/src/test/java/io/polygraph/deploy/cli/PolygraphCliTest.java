@@ -6,6 +6,7 @@ import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.ImageTagDetectorType;
 import io.polygraph.detector.ImageTagParameters;
 import io.polygraph.detector.SnapshotManifest;
+import io.polygraph.fusion.DmafnDetectorType;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldFiles;
 import java.io.PrintWriter;
@@ -61,6 +62,42 @@ class PolygraphCliTest {
 
         assertThat(cli.execute("generate", "--customers", "3")).isEqualTo(2);
         assertThat(err.toString()).contains("--out", "--bootstrap-servers");
+    }
+
+    @Test
+    void trainWithTheFusionDetectorWritesADmafnSnapshot(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("dmafn.zip");
+
+        int exit =
+                new CommandLine(new PolygraphCli())
+                        .execute(
+                                "train",
+                                "--detector",
+                                "dmafn",
+                                "--fusion",
+                                "LATE",
+                                "--customers",
+                                "16",
+                                "--days",
+                                "5",
+                                "--epochs",
+                                "1",
+                                "--out",
+                                out.toString());
+
+        assertThat(exit).isZero();
+        DetectorSnapshot snapshot = DetectorSnapshot.read(out);
+        assertThat(snapshot.type().id()).isEqualTo(DmafnDetectorType.ID);
+        assertThat(snapshot.manifest().parameters().get("mode").asText()).isEqualTo("LATE");
+    }
+
+    @Test
+    void fusionOptionsWithTheCmadDetectorAreAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new PolygraphCli()).setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("train", "--fusion", "LATE", "--out", "x.zip")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fusion and --head are for --detector dmafn");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.polygraph.eval.run;
 
 import io.polygraph.detector.BatchScorer;
+import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.eval.EvaluationReport;
@@ -9,10 +10,12 @@ import io.polygraph.eval.report.DetectorEvaluation;
 import io.polygraph.eval.report.LossCurve;
 import io.polygraph.eval.report.SeedRun;
 import io.polygraph.eval.report.SeedRunBuilder;
+import io.polygraph.fusion.DetectionHead;
 import io.polygraph.train.CmadTrainer;
+import io.polygraph.train.FusionConfig;
+import io.polygraph.train.FusionTrainer;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.train.TrainingListener;
-import io.polygraph.train.TrainingResult;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
 import io.polygraph.world.WorldJoin;
@@ -20,6 +23,7 @@ import io.polygraph.world.WorldJoin.LabelledRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,27 +64,71 @@ public final class WorldExperiment {
         List<SeedRun> runs = new ArrayList<>();
         for (long seed : seeds) {
             listener.onStage("seed " + seed);
-            runs.add(run(config.withSeed(seed), seed, listener));
+            runs.add(
+                    run(
+                            seed,
+                            config.recentLimit(),
+                            (training, losses) ->
+                                    new CmadTrainer(config.withSeed(seed))
+                                            .train(training, losses)
+                                            .snapshot(),
+                            listener));
         }
         return DetectorEvaluation.ofConfigObject(DETECTOR, config, runs);
     }
 
-    private SeedRun run(TrainerConfig config, long seed, TrainingListener listener) {
+    /** Trains and tests one DMAFN detector per seed. */
+    public DetectorEvaluation dmafn(
+            FusionConfig config, List<Long> seeds, TrainingListener listener) {
+        List<SeedRun> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            listener.onStage("seed " + seed);
+            runs.add(
+                    run(
+                            seed,
+                            config.recentLimit(),
+                            (training, losses) ->
+                                    new FusionTrainer(config.withSeed(seed))
+                                            .train(training, losses)
+                                            .snapshot(),
+                            listener));
+        }
+        return DetectorEvaluation.ofConfigObject(dmafnName(config), config, runs);
+    }
+
+    /** The report name of a DMAFN configuration, for example {@code DMAFN (attention, AE)}. */
+    public static String dmafnName(FusionConfig config) {
+        String head = config.head() == DetectionHead.AUTOENCODER ? "AE" : "classifier";
+        return "DMAFN (" + config.mode().name().toLowerCase(Locale.ROOT) + ", " + head + ")";
+    }
+
+    /** Trains a detector on labelled records and returns its snapshot. */
+    @FunctionalInterface
+    private interface SnapshotTraining {
+        DetectorSnapshot train(List<LabelledRecord> training, TrainingListener listener);
+    }
+
+    /**
+     * One seed: trains on world {@code seed + offset}, loads the snapshot as the job would and
+     * scores world {@code seed} at the snapshot's own threshold.
+     */
+    private SeedRun run(
+            long seed, int recentLimit, SnapshotTraining training, TrainingListener listener) {
         long started = System.nanoTime();
         EpochLossRecorder losses = new EpochLossRecorder(listener);
-        List<LabelledRecord> training = joined(seed + TRAINING_SEED_OFFSET, config);
-        TrainingResult result = new CmadTrainer(config).train(training, losses);
+        DetectorSnapshot snapshot =
+                training.train(joined(seed + TRAINING_SEED_OFFSET, recentLimit), losses);
         listener.onStage("testing on world " + seed);
-        List<LabelledRecord> test = joined(seed, config);
+        List<LabelledRecord> test = joined(seed, recentLimit);
         double[] scores;
-        try (BatchScorer detector = result.snapshot().newScorer()) {
+        try (BatchScorer detector = snapshot.newScorer()) {
             scores = scores(detector, test);
         }
         List<String> labels = test.stream().map(r -> r.label().getType().name()).toList();
         SeedRunBuilder builder =
                 SeedRun.builder(seed)
                         .scores(LabelledScores.ofConsistency(scores, labels, positives()))
-                        .threshold(-result.snapshot().modelInfo().threshold())
+                        .threshold(-snapshot.modelInfo().threshold())
                         .wallTime(Duration.ofNanos(System.nanoTime() - started));
         for (LossCurve curve : losses.curves()) {
             builder.trainingLoss(curve);
@@ -88,9 +136,8 @@ public final class WorldExperiment {
         return builder.build();
     }
 
-    private List<LabelledRecord> joined(long worldSeed, TrainerConfig config) {
-        return WorldJoin.join(
-                WorldGenerator.generate(world.withSeed(worldSeed)), config.recentLimit());
+    private List<LabelledRecord> joined(long worldSeed, int recentLimit) {
+        return WorldJoin.join(WorldGenerator.generate(world.withSeed(worldSeed)), recentLimit);
     }
 
     private static double[] scores(BatchScorer detector, List<LabelledRecord> test) {

@@ -1,0 +1,73 @@
+package io.polygraph.fusion;
+
+import io.polygraph.detector.MultimodalRecord;
+import io.polygraph.detector.SignatureBytes;
+import io.polygraph.features.InvalidSignatureImageException;
+import io.polygraph.features.SignatureFeatures;
+import io.polygraph.schema.SignatureImage;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes records into {@link FusionRow}s.
+ *
+ * <p>Each distinct image is decoded once per call (an enrolment signature shared by an entity's
+ * records is keyed by its bytes). An image that cannot be decoded leaves the signature modality out
+ * of its record and is flagged, never thrown: one bad image must not fail the batch.
+ */
+public final class FusionRows {
+
+    private FusionRows() {}
+
+    /** One row per record, in order. */
+    public static List<FusionRow> encode(List<MultimodalRecord> records, FusionEncoding encoding) {
+        FusionShape shape = encoding.shape();
+        Map<ByteBuffer, float[]> decoded = new HashMap<>();
+        List<FusionRow> rows = new ArrayList<>(records.size());
+        for (MultimodalRecord record : records) {
+            float[] history = new float[shape.history()];
+            float[] mask = new float[shape.historySteps()];
+            encoding.history()
+                    .encode(record, encoding.features().vocabularies(), history, 0, mask, 0);
+            boolean unreadable = false;
+            float[] enrolment = null;
+            float[] presented = null;
+            if (record.enrolmentSignature() != null) {
+                enrolment = canvas(record.enrolmentSignature(), decoded);
+                unreadable = enrolment == null;
+            }
+            if (record.presentedSignature() != null) {
+                presented = canvas(record.presentedSignature(), decoded);
+                unreadable |= presented == null;
+            }
+            rows.add(
+                    new FusionRow(
+                            encoding.features().profileFeatures(record),
+                            encoding.features().transactionFeatures(record),
+                            history,
+                            mask,
+                            enrolment,
+                            presented,
+                            unreadable));
+        }
+        return rows;
+    }
+
+    private static float[] canvas(SignatureImage signature, Map<ByteBuffer, float[]> decoded) {
+        ByteBuffer key = signature.getImageBytes().duplicate();
+        if (decoded.containsKey(key)) {
+            return decoded.get(key);
+        }
+        float[] canvas;
+        try {
+            canvas = SignatureFeatures.encode(SignatureBytes.of(signature));
+        } catch (InvalidSignatureImageException e) {
+            canvas = null;
+        }
+        decoded.put(key, canvas);
+        return canvas;
+    }
+}
