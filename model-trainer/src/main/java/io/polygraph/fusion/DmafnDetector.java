@@ -10,6 +10,7 @@ import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.detector.SnapshotStamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +21,29 @@ import java.util.Objects;
  * The DMAFN multimodal fusion detector: per-modality extractors, fused representation, and an
  * autoencoder or classifier head ({@link FusionNetwork}).
  *
- * <p>Autoencoder head: a record's raw value is the mean normalised reconstruction error of its
- * present modalities; its contributions are each present modality's own calibrated error, lowest
- * (most anomalous) first, and every modality below the threshold adds its reason code. Classifier
- * head: the raw value is the anomaly logit; there are no per-modality contributions. Both are put
- * on the common score scale by {@link FusionCalibration}. A missing or unreadable modality is left
- * out (the network was trained with modality dropout to do without it) and named in the reason
- * codes. With attention fusion, {@link #explain} also gives each record's modality weights.
+ * <p>Autoencoder head, scored cross-modally: each present modality is hidden from the encoder in
+ * turn and rebuilt from the record's other modalities (what modality dropout trained the decoders
+ * to do), so its normalised reconstruction error says how far it departs from what the rest of the
+ * record predicts: a presented signature unlike the enrolled one, a purchase the profile and
+ * history do not lead one to expect. Each modality's error is calibrated on its own; the record is
+ * as anomalous as its least normal modality (as CMAD's record is as its least consistent pair); its
+ * contributions are each modality's calibrated score, lowest first, and every modality below the
+ * threshold adds its reason code. Measured on the default world (one seed, 6 epochs, AUPRC on the
+ * held-out customers' cross-modal anomalies): scoring with everything visible 0.13 (the fused code
+ * carries each modality through on its own, so a mismatch barely raises the error); the mean of the
+ * held-out errors 0.13; their minimum, kept, 0.17. On the test world, the transaction's held-out
+ * error alone ranks behaviour mismatches at AUROC 0.93, but normal records' errors have heavy
+ * tails, and a pooled presented signature rebuilt from the enrolled one separates forgeries poorly
+ * (AUROC 0.60): this head is far weaker on the world than CMAD or the classifier head, and the
+ * evaluation report says so. Classifier head: the raw value is the anomaly logit; there are no
+ * per-modality contributions. Both are put on the common score scale by {@link FusionCalibration}.
+ * A missing or unreadable modality is left out (the network was trained with modality dropout to do
+ * without it) and named in the reason codes. With attention fusion, {@link #explain} also gives
+ * each record's modality weights.
  *
- * <p>Batching: one network run per batch. Not thread-safe: one instance per thread or Flink
- * subtask.
+ * <p>Batching: the autoencoder head runs the network once per modality present in the batch (plus
+ * once for attention weights), the classifier head once per batch. Not thread-safe: one instance
+ * per thread or Flink subtask.
  */
 public final class DmafnDetector implements BatchScorer {
 
@@ -122,39 +136,87 @@ public final class DmafnDetector implements BatchScorer {
 
     /** Scores a batch and explains each verdict. */
     public List<FusionExplanation> explain(List<MultimodalRecord> batch) {
-        if (closed) {
-            throw new IllegalStateException("detector " + modelInfo.version() + " is closed");
-        }
         if (batch.isEmpty()) {
             return List.of();
         }
-        List<FusionRow> rows = FusionRows.encode(batch, encoding);
-        float[][] presence = FusionInputs.presence(rows);
-        FusionOutputs outputs = network.run(FusionInputs.of(rows, encoding.shape(), presence));
+        Evaluation evaluation = evaluate(batch);
         List<FusionExplanation> explanations = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             explanations.add(
                     new FusionExplanation(
-                            verdict(batch.get(i), rows.get(i), presence[i], outputs, i),
-                            attention(outputs, presence[i], i)));
+                            verdict(batch.get(i), evaluation.rows.get(i), evaluation.raw[i]),
+                            attention(evaluation.attention, evaluation.presence[i], i)));
         }
         return explanations;
     }
 
     /**
-     * The raw values (higher is more normal) of a batch before calibration: the overall value in
-     * column 0, then one column per modality (NaN where absent, or for the classifier head).
+     * The raw values (higher is more normal) of a batch before calibration: the classifier's
+     * negated logit in column 0 (NaN for the autoencoder head), then one column per modality, its
+     * negated held-out reconstruction error (NaN where absent, and for the classifier head). {@link
+     * FusionCalibration#overallRaw} turns a row into the value the score calibrates.
      */
     public double[][] rawValues(List<MultimodalRecord> batch) {
-        if (batch.isEmpty()) {
-            return new double[0][];
+        return batch.isEmpty() ? new double[0][] : evaluate(batch).raw;
+    }
+
+    /** What the network says of one batch. */
+    private record Evaluation(
+            List<FusionRow> rows, float[][] presence, double[][] raw, double[][] attention) {}
+
+    private Evaluation evaluate(List<MultimodalRecord> batch) {
+        if (closed) {
+            throw new IllegalStateException("detector " + modelInfo.version() + " is closed");
         }
         List<FusionRow> rows = FusionRows.encode(batch, encoding);
         float[][] presence = FusionInputs.presence(rows);
-        FusionOutputs outputs = network.run(FusionInputs.of(rows, encoding.shape(), presence));
-        double[][] raw = new double[batch.size()][];
-        for (int i = 0; i < raw.length; i++) {
-            raw[i] = rawOf(outputs, presence[i], i);
+        FusionOutputs all = null;
+        if (network.head() == DetectionHead.CLASSIFIER || network.mode() == FusionMode.ATTENTION) {
+            all = network.run(FusionInputs.of(rows, encoding.shape(), presence));
+        }
+        double[][] raw =
+                network.head() == DetectionHead.CLASSIFIER
+                        ? logits(all, rows.size())
+                        : heldOutErrors(rows, presence);
+        return new Evaluation(rows, presence, raw, all == null ? null : all.attention());
+    }
+
+    private static double[][] logits(FusionOutputs outputs, int count) {
+        double[][] raw = new double[count][1 + Modality.count()];
+        for (int i = 0; i < count; i++) {
+            Arrays.fill(raw[i], Double.NaN);
+            raw[i][0] = -outputs.anomalyLogits()[i];
+        }
+        return raw;
+    }
+
+    /**
+     * The autoencoder head's raw values: each present modality's reconstruction error when it is
+     * hidden from the encoder, that is how well the record's other modalities predict it; the
+     * record's value is the mean over its present modalities. One network run per modality.
+     */
+    private double[][] heldOutErrors(List<FusionRow> rows, float[][] presence) {
+        int count = rows.size();
+        double[][] raw = new double[count][1 + Modality.count()];
+        for (double[] row : raw) {
+            Arrays.fill(row, Double.NaN);
+        }
+        for (Modality modality : Modality.values()) {
+            int k = modality.ordinal();
+            if (Arrays.stream(presence).noneMatch(p -> p[k] > 0)) {
+                continue;
+            }
+            float[][] visible = new float[count][];
+            for (int i = 0; i < count; i++) {
+                visible[i] = presence[i].clone();
+                visible[i][k] = 0f;
+            }
+            FusionOutputs outputs = network.run(FusionInputs.of(rows, encoding.shape(), visible));
+            for (int i = 0; i < count; i++) {
+                if (presence[i][k] > 0) {
+                    raw[i][1 + k] = -outputs.modalityErrors()[i][k];
+                }
+            }
         }
         return raw;
     }
@@ -185,35 +247,8 @@ public final class DmafnDetector implements BatchScorer {
         closed = true;
     }
 
-    private double[] rawOf(FusionOutputs outputs, float[] presence, int row) {
-        double[] raw = new double[1 + Modality.count()];
-        java.util.Arrays.fill(raw, Double.NaN);
-        if (network.head() == DetectionHead.CLASSIFIER) {
-            raw[0] = -outputs.anomalyLogits()[row];
-            return raw;
-        }
-        double sum = 0;
-        int present = 0;
-        for (Modality modality : Modality.values()) {
-            if (presence[modality.ordinal()] > 0) {
-                double error = outputs.modalityErrors()[row][modality.ordinal()];
-                raw[1 + modality.ordinal()] = -error;
-                sum += error;
-                present++;
-            }
-        }
-        raw[0] = -sum / present;
-        return raw;
-    }
-
-    private RecordScore verdict(
-            MultimodalRecord record,
-            FusionRow row,
-            float[] presence,
-            FusionOutputs outputs,
-            int i) {
-        double[] raw = rawOf(outputs, presence, i);
-        double score = calibration.score(raw[0]);
+    private RecordScore verdict(MultimodalRecord record, FusionRow row, double[] raw) {
+        double score = calibration.score(raw);
         List<RecordScore.Contribution> contributions = new ArrayList<>();
         for (Modality modality : Modality.values()) {
             double value = raw[1 + modality.ordinal()];
@@ -256,15 +291,14 @@ public final class DmafnDetector implements BatchScorer {
         return reasons;
     }
 
-    private static Map<String, Double> attention(FusionOutputs outputs, float[] presence, int row) {
+    private static Map<String, Double> attention(double[][] attention, float[] presence, int row) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        if (outputs.attention() == null) {
+        if (attention == null) {
             return weights;
         }
         for (Modality modality : Modality.values()) {
             if (presence[modality.ordinal()] > 0) {
-                weights.put(
-                        modality.contributionName(), outputs.attention()[row][modality.ordinal()]);
+                weights.put(modality.contributionName(), attention[row][modality.ordinal()]);
             }
         }
         return weights;

@@ -17,7 +17,7 @@ import java.util.Objects;
  * normalisation the issue asks for; it makes scores of different detectors comparable and lets one
  * threshold rule (the target alert rate on held-out normal records) serve them all.
  *
- * @param overall calibration of the record's overall raw value
+ * @param overall calibration of the record's overall raw value ({@link #overallRaw})
  * @param modalities calibration of each modality's own reconstruction error, in {@link Modality}
  *     order (autoencoder head), or an empty list (classifier head)
  * @param threshold epsilon on the calibrated overall score
@@ -48,9 +48,28 @@ public record FusionCalibration(
         this.targetAlertRate = targetAlertRate;
     }
 
-    /** The calibrated score of a raw value (higher raw is more normal). */
-    public double score(double raw) {
-        return overall.normalise(raw);
+    /**
+     * The value a record's score calibrates, from its {@link DmafnDetector#rawValues} row: the
+     * classifier's negated logit, or (autoencoder head) the lowest z-score of its present
+     * modalities against their own normal errors, so that the least normal modality decides.
+     */
+    public double overallRaw(double[] raw) {
+        if (modalities.isEmpty()) {
+            return raw[0];
+        }
+        double lowest = Double.POSITIVE_INFINITY;
+        for (Modality modality : Modality.values()) {
+            double value = raw[1 + modality.ordinal()];
+            if (!Double.isNaN(value)) {
+                lowest = Math.min(lowest, modalities.get(modality.ordinal()).zScore(value));
+            }
+        }
+        return lowest;
+    }
+
+    /** The calibrated score of a record's raw values (higher raw is more normal). */
+    public double score(double[] raw) {
+        return overall.normalise(overallRaw(raw));
     }
 
     /**

@@ -12,21 +12,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * expects.
  *
  * <p>A missing modality's inputs are zeros and its column of the modality mask is 0; the network
- * never reads them (extractor outputs are multiplied by the mask). The full-size signature images
- * hold only the rows that have both signatures (padded with blank images to {@link
- * #MIN_SIGNED_ROWS}), and {@link FusionNetwork#SIGNATURE_ROWS} maps them back to their records: the
- * convolutional tower, by far the costliest extractor, then runs on signed records only. The pooled
- * signature canvases are both early fusion's signature inputs and the autoencoder's signature
- * reconstruction target.
+ * never reads them (extractor outputs are multiplied by the mask). Each kind of signature image
+ * (enrolment, presented) holds only the rows where that modality is present, padded with blank
+ * images to {@link #MIN_IMAGES}, and a 0/1 matrix ({@link FusionNetwork#ENROLMENT_ROWS}, {@link
+ * FusionNetwork#PRESENTED_ROWS}) maps them back to their records: the convolutional tower, by far
+ * the costliest extractor, then runs on signed records only. The pooled signature canvases are both
+ * early fusion's signature inputs and the autoencoder's signature reconstruction targets.
  */
 public final class FusionInputs {
 
     /**
-     * Fewest rows of the signature images, blank ones added as needed: with a single row, the
-     * gradient of the tower's biases is a sum over a dimension of length 1, which makes SameDiff
-     * 1.0.0-M2.1 fail with a NullPointerException in its reduce-op shortcut.
+     * Fewest images of each kind, blank ones added as needed: with a single image, the gradient of
+     * the tower's biases is a sum over a dimension of length 1, which makes SameDiff 1.0.0-M2.1
+     * fail with a NullPointerException in its reduce-op shortcut.
      */
-    static final int MIN_SIGNED_ROWS = 2;
+    static final int MIN_IMAGES = 2;
+
+    private static final int CANVAS = SignatureFeatures.HEIGHT * SignatureFeatures.WIDTH;
 
     private FusionInputs() {}
 
@@ -43,24 +45,15 @@ public final class FusionInputs {
 
     /**
      * The network inputs of {@code rows}, the modality mask being {@code visible} (presence, or
-     * presence with some modalities dropped while training).
+     * presence with some modalities hidden).
      */
     public static Map<String, INDArray> of(
             List<FusionRow> rows, FusionShape shape, float[][] visible) {
         int n = rows.size();
-        int canvas = SignatureFeatures.HEIGHT * SignatureFeatures.WIDTH;
         float[] profile = new float[n * shape.profile()];
         float[] transaction = new float[n * shape.transaction()];
         float[] history = new float[n * shape.history()];
         float[] historyMask = new float[n * shape.historySteps()];
-        int signed =
-                Math.max(
-                        MIN_SIGNED_ROWS,
-                        (int) rows.stream().filter(r -> r.has(Modality.SIGNATURE)).count());
-        float[] enrolment = new float[signed * canvas];
-        float[] presented = new float[signed * canvas];
-        float[] signatureRows = new float[n * signed];
-        int nextSigned = 0;
         float[] enrolmentSmall = new float[n * FusionEncoding.SMALL_SIGNATURE];
         float[] presentedSmall = new float[n * FusionEncoding.SMALL_SIGNATURE];
         float[] mask = new float[n * Modality.count()];
@@ -69,38 +62,36 @@ public final class FusionInputs {
             if (row.profile() != null) {
                 System.arraycopy(row.profile(), 0, profile, i * shape.profile(), shape.profile());
             }
-            System.arraycopy(
-                    row.transaction(),
-                    0,
-                    transaction,
-                    i * shape.transaction(),
-                    shape.transaction());
-            System.arraycopy(row.history(), 0, history, i * shape.history(), shape.history());
-            System.arraycopy(
-                    row.historyMask(),
-                    0,
-                    historyMask,
-                    i * shape.historySteps(),
-                    shape.historySteps());
-            if (row.has(Modality.SIGNATURE)) {
-                System.arraycopy(row.enrolment(), 0, enrolment, nextSigned * canvas, canvas);
-                System.arraycopy(row.presented(), 0, presented, nextSigned * canvas, canvas);
-                signatureRows[i * signed + nextSigned] = 1f;
-                nextSigned++;
+            copyRow(row.transaction(), transaction, i, shape.transaction());
+            copyRow(row.history(), history, i, shape.history());
+            copyRow(row.historyMask(), historyMask, i, shape.historySteps());
+            if (row.has(Modality.ENROLMENT_SIGNATURE)) {
                 pool(row.enrolment(), enrolmentSmall, i * FusionEncoding.SMALL_SIGNATURE);
+            }
+            if (row.has(Modality.PRESENTED_SIGNATURE)) {
                 pool(row.presented(), presentedSmall, i * FusionEncoding.SMALL_SIGNATURE);
             }
             System.arraycopy(visible[i], 0, mask, i * Modality.count(), Modality.count());
         }
-        long[] image = {signed, 1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH};
         Map<String, INDArray> inputs = new HashMap<>();
         inputs.put(FusionNetwork.PROFILE, matrix(profile, n, shape.profile()));
         inputs.put(FusionNetwork.TRANSACTION, matrix(transaction, n, shape.transaction()));
         inputs.put(FusionNetwork.HISTORY, matrix(history, n, shape.history()));
         inputs.put(FusionNetwork.HISTORY_MASK, matrix(historyMask, n, shape.historySteps()));
-        inputs.put(FusionNetwork.ENROLMENT, Nd4j.createFromArray(enrolment).reshape(image));
-        inputs.put(FusionNetwork.PRESENTED, Nd4j.createFromArray(presented).reshape(image));
-        inputs.put(FusionNetwork.SIGNATURE_ROWS, matrix(signatureRows, n, signed));
+        putImages(
+                inputs,
+                rows.stream()
+                        .map(r -> r.has(Modality.ENROLMENT_SIGNATURE) ? r.enrolment() : null)
+                        .toList(),
+                FusionNetwork.ENROLMENT,
+                FusionNetwork.ENROLMENT_ROWS);
+        putImages(
+                inputs,
+                rows.stream()
+                        .map(r -> r.has(Modality.PRESENTED_SIGNATURE) ? r.presented() : null)
+                        .toList(),
+                FusionNetwork.PRESENTED,
+                FusionNetwork.PRESENTED_ROWS);
         inputs.put(
                 FusionNetwork.ENROLMENT_SMALL,
                 matrix(enrolmentSmall, n, FusionEncoding.SMALL_SIGNATURE));
@@ -109,6 +100,32 @@ public final class FusionInputs {
                 matrix(presentedSmall, n, FusionEncoding.SMALL_SIGNATURE));
         inputs.put(FusionNetwork.MODALITY_MASK, matrix(mask, n, Modality.count()));
         return inputs;
+    }
+
+    /** The non-null canvases as one image batch, and the matrix mapping them to their rows. */
+    private static void putImages(
+            Map<String, INDArray> inputs, List<float[]> canvases, String images, String rowMap) {
+        int n = canvases.size();
+        int count = Math.max(MIN_IMAGES, (int) canvases.stream().filter(c -> c != null).count());
+        float[] pixels = new float[count * CANVAS];
+        float[] map = new float[n * count];
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (canvases.get(i) != null) {
+                System.arraycopy(canvases.get(i), 0, pixels, next * CANVAS, CANVAS);
+                map[i * count + next] = 1f;
+                next++;
+            }
+        }
+        inputs.put(
+                images,
+                Nd4j.createFromArray(pixels)
+                        .reshape(count, 1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH));
+        inputs.put(rowMap, matrix(map, n, count));
+    }
+
+    private static void copyRow(float[] row, float[] target, int index, int width) {
+        System.arraycopy(row, 0, target, index * width, width);
     }
 
     /** Average pooling of a canvas by {@link FusionEncoding#SIGNATURE_POOL}, into {@code out}. */

@@ -29,8 +29,11 @@ public final class FusionNetwork {
     public static final String ENROLMENT = "enrolment";
     public static final String PRESENTED = "presented";
 
-    /** [batch, signed rows]: 1 where a record's signatures are that row of the images. */
-    public static final String SIGNATURE_ROWS = "signature_rows";
+    /** [batch, enrolment images]: 1 where a record's enrolment signature is that image. */
+    public static final String ENROLMENT_ROWS = "enrolment_rows";
+
+    /** [batch, presented images]: 1 where a record's presented signature is that image. */
+    public static final String PRESENTED_ROWS = "presented_rows";
 
     public static final String ENROLMENT_SMALL = "enrolment_small";
     public static final String PRESENTED_SMALL = "presented_small";

@@ -29,7 +29,11 @@ public record FusionRow(
             case PROFILE -> profile != null;
             case TRANSACTION -> true;
             case HISTORY -> historyMask.length > 0 && historyMask[historyMask.length - 1] > 0;
-            case SIGNATURE -> enrolment != null && presented != null;
+            // The enrolment signature is the reference a presented one is checked against; alone it
+            // says nothing of the transaction, and the convolutional tower would then run on
+            // nearly every record (every customer has one), for most of the scoring cost.
+            case ENROLMENT_SIGNATURE -> enrolment != null && presented != null;
+            case PRESENTED_SIGNATURE -> presented != null;
         };
     }
 }

@@ -13,8 +13,10 @@ public enum Modality {
     TRANSACTION("transaction", "TRANSACTION_INCONSISTENT"),
     /** The entity's recent transactions in order, through an LSTM. */
     HISTORY("history", "HISTORY_INCONSISTENT"),
-    /** The enrolment and the presented signature, through one shared convolutional network. */
-    SIGNATURE("signature", "SIGNATURE_INCONSISTENT");
+    /** The signature enrolled for the account, through the shared convolutional network. */
+    ENROLMENT_SIGNATURE("enrolment-signature", "ENROLMENT_SIGNATURE_INCONSISTENT"),
+    /** The signature presented with the transaction, through the same network. */
+    PRESENTED_SIGNATURE("presented-signature", "SIGNATURE_INCONSISTENT");
 
     private final String contributionName;
     private final String inconsistencyCode;

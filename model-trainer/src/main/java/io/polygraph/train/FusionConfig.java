@@ -78,7 +78,7 @@ public record FusionConfig(
         ConfigChecks.atLeast("hiddenSize", hiddenSize, 2);
         ConfigChecks.atLeast("fusedSize", fusedSize, 2);
         // One step would make the history mask's sum a reduction over a dimension of length 1,
-        // which SameDiff 1.0.0-M2.1 fails on (see FusionInputs.MIN_SIGNED_ROWS).
+        // which SameDiff 1.0.0-M2.1 fails on (see FusionInputs.MIN_IMAGES).
         ConfigChecks.atLeast("historySteps", historySteps, 2);
         ConfigChecks.atLeast("recentLimit", recentLimit, 0);
         ConfigChecks.closed("modalityDropout", modalityDropout, 0, 0.9);
@@ -106,127 +106,179 @@ public record FusionConfig(
 
     /** The defaults described above. */
     public static FusionConfig defaults() {
-        return new FusionConfig(
-                FusionMode.ATTENTION,
-                DetectionHead.AUTOENCODER,
-                24,
-                64,
-                16,
-                8,
-                20,
-                0.25,
-                10,
-                128,
-                1e-3,
-                1e-5,
-                0.01,
-                0.25,
-                true,
-                1);
+        return new Builder().build();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** This configuration with another fusion mode. */
     public FusionConfig withMode(FusionMode value) {
-        return new FusionConfig(
-                value,
-                head,
-                embeddingSize,
-                hiddenSize,
-                fusedSize,
-                historySteps,
-                recentLimit,
-                modalityDropout,
-                epochs,
-                batchSize,
-                learningRate,
-                l2,
-                targetAlertRate,
-                heldOutShare,
-                trainOnNormalOnly,
-                seed);
+        return toBuilder().mode(value).build();
     }
 
     /** This configuration with another detection head. */
     public FusionConfig withHead(DetectionHead value) {
-        return new FusionConfig(
-                mode,
-                value,
-                embeddingSize,
-                hiddenSize,
-                fusedSize,
-                historySteps,
-                recentLimit,
-                modalityDropout,
-                epochs,
-                batchSize,
-                learningRate,
-                l2,
-                targetAlertRate,
-                heldOutShare,
-                trainOnNormalOnly,
-                seed);
+        return toBuilder().head(value).build();
     }
 
     /** This configuration with another number of epochs. */
     public FusionConfig withEpochs(int value) {
-        return new FusionConfig(
-                mode,
-                head,
-                embeddingSize,
-                hiddenSize,
-                fusedSize,
-                historySteps,
-                recentLimit,
-                modalityDropout,
-                value,
-                batchSize,
-                learningRate,
-                l2,
-                targetAlertRate,
-                heldOutShare,
-                trainOnNormalOnly,
-                seed);
+        return toBuilder().epochs(value).build();
     }
 
     /** This configuration with another seed. */
     public FusionConfig withSeed(long value) {
-        return new FusionConfig(
-                mode,
-                head,
-                embeddingSize,
-                hiddenSize,
-                fusedSize,
-                historySteps,
-                recentLimit,
-                modalityDropout,
-                epochs,
-                batchSize,
-                learningRate,
-                l2,
-                targetAlertRate,
-                heldOutShare,
-                trainOnNormalOnly,
-                value);
+        return toBuilder().seed(value).build();
     }
 
     /** This configuration with another target alert rate. */
     public FusionConfig withTargetAlertRate(double value) {
-        return new FusionConfig(
-                mode,
-                head,
-                embeddingSize,
-                hiddenSize,
-                fusedSize,
-                historySteps,
-                recentLimit,
-                modalityDropout,
-                epochs,
-                batchSize,
-                learningRate,
-                l2,
-                value,
-                heldOutShare,
-                trainOnNormalOnly,
-                seed);
+        return toBuilder().targetAlertRate(value).build();
+    }
+
+    /** Collects values for a {@link FusionConfig}, starting from the defaults; not thread-safe. */
+    public static final class Builder {
+        private FusionMode mode = FusionMode.ATTENTION;
+        private DetectionHead head = DetectionHead.AUTOENCODER;
+        private int embeddingSize = 24;
+        private int hiddenSize = 64;
+        private int fusedSize = 16;
+        private int historySteps = 8;
+        private int recentLimit = 20;
+        private double modalityDropout = 0.25;
+        private int epochs = 10;
+        private int batchSize = 128;
+        private double learningRate = 1e-3;
+        private double l2 = 1e-5;
+        private double targetAlertRate = 0.01;
+        private double heldOutShare = 0.25;
+        private boolean trainOnNormalOnly = true;
+        private long seed = 1;
+
+        /** A builder holding the defaults. */
+        public Builder() {}
+
+        private Builder(FusionConfig config) {
+            mode = config.mode;
+            head = config.head;
+            embeddingSize = config.embeddingSize;
+            hiddenSize = config.hiddenSize;
+            fusedSize = config.fusedSize;
+            historySteps = config.historySteps;
+            recentLimit = config.recentLimit;
+            modalityDropout = config.modalityDropout;
+            epochs = config.epochs;
+            batchSize = config.batchSize;
+            learningRate = config.learningRate;
+            l2 = config.l2;
+            targetAlertRate = config.targetAlertRate;
+            heldOutShare = config.heldOutShare;
+            trainOnNormalOnly = config.trainOnNormalOnly;
+            seed = config.seed;
+        }
+
+        public Builder mode(FusionMode value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder head(DetectionHead value) {
+            head = value;
+            return this;
+        }
+
+        public Builder embeddingSize(int value) {
+            embeddingSize = value;
+            return this;
+        }
+
+        public Builder hiddenSize(int value) {
+            hiddenSize = value;
+            return this;
+        }
+
+        public Builder fusedSize(int value) {
+            fusedSize = value;
+            return this;
+        }
+
+        public Builder historySteps(int value) {
+            historySteps = value;
+            return this;
+        }
+
+        public Builder modalityDropout(double value) {
+            modalityDropout = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder recentLimit(int value) {
+            recentLimit = value;
+            return this;
+        }
+
+        public Builder l2(double value) {
+            l2 = value;
+            return this;
+        }
+
+        public Builder heldOutShare(double value) {
+            heldOutShare = value;
+            return this;
+        }
+
+        public Builder targetAlertRate(double value) {
+            targetAlertRate = value;
+            return this;
+        }
+
+        public Builder trainOnNormalOnly(boolean value) {
+            trainOnNormalOnly = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** The configuration, checked. */
+        public FusionConfig build() {
+            return new FusionConfig(
+                    mode,
+                    head,
+                    embeddingSize,
+                    hiddenSize,
+                    fusedSize,
+                    historySteps,
+                    recentLimit,
+                    modalityDropout,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    l2,
+                    targetAlertRate,
+                    heldOutShare,
+                    trainOnNormalOnly,
+                    seed);
+        }
     }
 }

@@ -21,16 +21,16 @@ import org.nd4j.linalg.learning.config.Adam;
  * <p>Extractors: a two-layer perceptron each for the profile and the transaction; an LSTM over the
  * history sequence, unrolled over its fixed number of steps (a step whose mask is 0 leaves the
  * state unchanged, so left-padded short histories end in the state of their last real transaction);
- * one convolutional tower shared by the enrolment and the presented signature (run on the records
- * that have both only), the signature embedding a layer over both and their product. Each embedding
- * is squashed with tanh and multiplied by its column of the modality mask, so a missing or dropped
- * modality contributes exactly nothing.
+ * one convolutional tower shared by the enrolment and the presented signature, two modalities of
+ * their own (so that one can be hidden and rebuilt from the other), run on the images present only.
+ * Each embedding is squashed with tanh and multiplied by its column of the modality mask, so a
+ * missing or dropped modality contributes exactly nothing.
  *
  * <p>Selecting columns and steps is done with constant 0/1 matrices and {@code mmul}, whose
  * gradient SameDiff 1.0.0-M2.1 computes reliably, rather than with strided slices.
  *
  * <p>Autoencoder head: one decoder per modality from the fused representation, targets the profile
- * and transaction features, the mean history step, and both pooled signature canvases; each
+ * and transaction features, the mean history step, and each pooled signature canvas; each
  * modality's error is its mean squared error divided by the target's training variance, so that
  * modalities weigh alike whatever their units. Training minimises the mean error over the present
  * modalities, including those hidden from the encoder by modality dropout (the decoders must then
@@ -60,7 +60,8 @@ final class FusionGraphs {
             FusionNetwork.HISTORY_MASK,
             FusionNetwork.ENROLMENT,
             FusionNetwork.PRESENTED,
-            FusionNetwork.SIGNATURE_ROWS,
+            FusionNetwork.ENROLMENT_ROWS,
+            FusionNetwork.PRESENTED_ROWS,
             FusionNetwork.ENROLMENT_SMALL,
             FusionNetwork.PRESENTED_SMALL,
             FusionNetwork.MODALITY_MASK,
@@ -150,7 +151,8 @@ final class FusionGraphs {
             SDVariable historyMask,
             SDVariable enrolment,
             SDVariable presented,
-            SDVariable signatureRows,
+            SDVariable enrolmentRows,
+            SDVariable presentedRows,
             SDVariable enrolmentSmall,
             SDVariable presentedSmall,
             SDVariable modalityMask) {
@@ -177,7 +179,8 @@ final class FusionGraphs {
                             1,
                             SignatureFeatures.HEIGHT,
                             SignatureFeatures.WIDTH),
-                    sd.placeHolder(FusionNetwork.SIGNATURE_ROWS, DataType.FLOAT, -1, -1),
+                    sd.placeHolder(FusionNetwork.ENROLMENT_ROWS, DataType.FLOAT, -1, -1),
+                    sd.placeHolder(FusionNetwork.PRESENTED_ROWS, DataType.FLOAT, -1, -1),
                     sd.placeHolder(
                             FusionNetwork.ENROLMENT_SMALL,
                             DataType.FLOAT,
@@ -207,8 +210,8 @@ final class FusionGraphs {
                         in.transaction.mul(in.visible(Modality.TRANSACTION)),
                         in.history.mul(in.visible(Modality.HISTORY)),
                         in.historyMask.mul(in.visible(Modality.HISTORY)),
-                        in.enrolmentSmall.mul(in.visible(Modality.SIGNATURE)),
-                        in.presentedSmall.mul(in.visible(Modality.SIGNATURE)),
+                        in.enrolmentSmall.mul(in.visible(Modality.ENROLMENT_SIGNATURE)),
+                        in.presentedSmall.mul(in.visible(Modality.PRESENTED_SIGNATURE)),
                         in.modalityMask);
         int width =
                 shape.profile()
@@ -286,7 +289,9 @@ final class FusionGraphs {
         embeddings[Modality.TRANSACTION.ordinal()] =
                 perceptron(sd, layers, "transaction", in.transaction, shape.transaction(), config);
         embeddings[Modality.HISTORY.ordinal()] = lstm(sd, layers, in, shape, config);
-        embeddings[Modality.SIGNATURE.ordinal()] = signature(sd, layers, in, config);
+        SDVariable[] signatures = signatures(sd, layers, in, config);
+        embeddings[Modality.ENROLMENT_SIGNATURE.ordinal()] = signatures[0];
+        embeddings[Modality.PRESENTED_SIGNATURE.ordinal()] = signatures[1];
         for (Modality modality : Modality.values()) {
             embeddings[modality.ordinal()] =
                     embeddings[modality.ordinal()].mul(in.visible(modality));
@@ -343,24 +348,25 @@ final class FusionGraphs {
     }
 
     /**
-     * A shared convolutional tower on both signatures (the CMAD signature tower's shape: a 5x5
-     * stride-2 convolution, average pooling, a 3x3 convolution), then one layer over both and their
-     * product; run on the signed rows only, then spread back to the batch.
+     * The enrolment and the presented signature's embeddings, in that order: one convolutional
+     * tower (the CMAD signature tower's shape: a 5x5 stride-2 convolution, average pooling, a 3x3
+     * convolution) and projection shared by both, run on the images present only and spread back to
+     * the batch (zeros where a record has no such signature).
      */
-    private static SDVariable signature(
+    private static SDVariable[] signatures(
             SameDiff sd, GraphLayers layers, Inputs in, FusionConfig config) {
         GraphLayers.Conv first = layers.conv("sig_conv1", 1, CONV1, 5, 2);
         GraphLayers.Conv second = layers.conv("sig_conv2", CONV1, CONV2, 3, 1);
-        GraphLayers.Dense embed = layers.dense("sig_embed", CONV_MAP, config.embeddingSize());
-        SDVariable enrolment = tower(first, second, embed, in.enrolment);
-        SDVariable presented = tower(first, second, embed, in.presented);
-        SDVariable both = sd.concat(1, enrolment, presented, enrolment.mul(presented));
-        SDVariable signed =
-                sd.math.tanh(
-                        layers.dense("sig_pair", 3 * config.embeddingSize(), config.embeddingSize())
-                                .apply(both));
-        // Back from the signed rows to every record of the batch (zeros where unsigned).
-        return sd.mmul(in.signatureRows, signed);
+        GraphLayers.Dense embed = layers.dense("sig_embed", CONV_MAP, config.hiddenSize());
+        GraphLayers.Dense project =
+                layers.dense("sig_project", config.hiddenSize(), config.embeddingSize());
+        SDVariable enrolment =
+                sd.math.tanh(project.apply(tower(first, second, embed, in.enrolment)));
+        SDVariable presented =
+                sd.math.tanh(project.apply(tower(first, second, embed, in.presented)));
+        return new SDVariable[] {
+            sd.mmul(in.enrolmentRows, enrolment), sd.mmul(in.presentedRows, presented)
+        };
     }
 
     private static SDVariable tower(
@@ -408,7 +414,8 @@ final class FusionGraphs {
         targets[Modality.PROFILE.ordinal()] = in.profile;
         targets[Modality.TRANSACTION.ordinal()] = in.transaction;
         targets[Modality.HISTORY.ordinal()] = meanStep(sd, in, shape);
-        targets[Modality.SIGNATURE.ordinal()] = sd.concat(1, in.enrolmentSmall, in.presentedSmall);
+        targets[Modality.ENROLMENT_SIGNATURE.ordinal()] = in.enrolmentSmall;
+        targets[Modality.PRESENTED_SIGNATURE.ordinal()] = in.presentedSmall;
         return targets;
     }
 
@@ -418,7 +425,7 @@ final class FusionGraphs {
             case PROFILE -> shape.profile();
             case TRANSACTION -> shape.transaction();
             case HISTORY -> shape.stepWidth();
-            case SIGNATURE -> 2L * FusionEncoding.SMALL_SIGNATURE;
+            case ENROLMENT_SIGNATURE, PRESENTED_SIGNATURE -> FusionEncoding.SMALL_SIGNATURE;
         };
     }
 

@@ -53,7 +53,8 @@ final class FusionTargets {
             case PROFILE -> widen(row.profile());
             case TRANSACTION -> widen(row.transaction());
             case HISTORY -> meanStep(row, shape);
-            case SIGNATURE -> signatures(row);
+            case ENROLMENT_SIGNATURE -> pooled(row.enrolment());
+            case PRESENTED_SIGNATURE -> pooled(row.presented());
         };
     }
 
@@ -75,10 +76,9 @@ final class FusionTargets {
         return mean;
     }
 
-    private static double[] signatures(FusionRow row) {
-        float[] pooled = new float[2 * FusionEncoding.SMALL_SIGNATURE];
-        FusionInputs.pool(row.enrolment(), pooled, 0);
-        FusionInputs.pool(row.presented(), pooled, FusionEncoding.SMALL_SIGNATURE);
+    private static double[] pooled(float[] canvas) {
+        float[] pooled = new float[FusionEncoding.SMALL_SIGNATURE];
+        FusionInputs.pool(canvas, pooled, 0);
         return widen(pooled);
     }
 

@@ -198,7 +198,6 @@ public final class FusionTrainer {
                 normal.add(raw[i]);
             }
         }
-        PairCalibration overall = PairCalibration.fit(column(normal, 0));
         List<PairCalibration> modalities = new ArrayList<>();
         if (config.head() == DetectionHead.AUTOENCODER) {
             for (Modality modality : Modality.values()) {
@@ -207,7 +206,17 @@ public final class FusionTrainer {
                 modalities.add(any ? PairCalibration.fit(values) : PairCalibration.uncalibrated(0));
             }
         }
-        double[] normalScores = normal.stream().mapToDouble(r -> overall.normalise(r[0])).toArray();
+        // The overall value of the autoencoder head (a minimum of modality z-scores) depends on the
+        // modality calibrations, so it is fitted after them.
+        FusionCalibration partial =
+                new FusionCalibration(
+                        PairCalibration.uncalibrated(0), modalities, 0, config.targetAlertRate());
+        PairCalibration overall =
+                PairCalibration.fit(normal.stream().mapToDouble(partial::overallRaw).toArray());
+        double[] normalScores =
+                normal.stream()
+                        .mapToDouble(r -> overall.normalise(partial.overallRaw(r)))
+                        .toArray();
         double threshold = ScoreCalibration.thresholdFor(normalScores, config.targetAlertRate());
         return new FusionCalibration(overall, modalities, threshold, config.targetAlertRate());
     }

@@ -49,21 +49,21 @@ class FusionInputsTest {
     }
 
     @Test
-    void signatureImagesHoldOnlySignedRowsAndMapBackToTheirRecords() {
+    void presentedImagesHoldOnlyTheRowsThatHaveOneAndMapBackToThem() {
         List<FusionRow> rows = FusionRows.encode(records, encoding);
         float[][] presence = FusionInputs.presence(rows);
         Map<String, INDArray> inputs = FusionInputs.of(rows, encoding.shape(), presence);
 
-        long signed = rows.stream().filter(r -> r.has(Modality.SIGNATURE)).count();
+        long signed = rows.stream().filter(r -> r.has(Modality.PRESENTED_SIGNATURE)).count();
         assertThat(signed).isGreaterThan(1);
-        INDArray mapping = inputs.get(FusionNetwork.SIGNATURE_ROWS);
+        INDArray mapping = inputs.get(FusionNetwork.PRESENTED_ROWS);
         assertThat(mapping.shape()).containsExactly(rows.size(), signed);
         assertThat(inputs.get(FusionNetwork.PRESENTED).shape())
                 .containsExactly(signed, 1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH);
         int next = 0;
         for (int i = 0; i < rows.size(); i++) {
             double rowSum = mapping.getRow(i).sumNumber().doubleValue();
-            if (rows.get(i).has(Modality.SIGNATURE)) {
+            if (rows.get(i).has(Modality.PRESENTED_SIGNATURE)) {
                 assertThat(rowSum).isEqualTo(1.0);
                 assertThat(mapping.getDouble(i, next)).isEqualTo(1.0);
                 assertThat(inputs.get(FusionNetwork.PRESENTED).getDouble(next, 0, 10, 10))
@@ -79,15 +79,15 @@ class FusionInputsTest {
     void aBatchWithoutSignaturesGetsBlankPaddingRowsMappedToNoRecord() {
         List<FusionRow> unsigned =
                 FusionRows.encode(records, encoding).stream()
-                        .filter(r -> !r.has(Modality.SIGNATURE))
+                        .filter(r -> !r.has(Modality.PRESENTED_SIGNATURE))
                         .limit(3)
                         .toList();
         Map<String, INDArray> inputs =
                 FusionInputs.of(unsigned, encoding.shape(), FusionInputs.presence(unsigned));
 
-        assertThat(inputs.get(FusionNetwork.SIGNATURE_ROWS).shape())
-                .containsExactly(unsigned.size(), FusionInputs.MIN_SIGNED_ROWS);
-        assertThat(inputs.get(FusionNetwork.SIGNATURE_ROWS).sumNumber().doubleValue()).isZero();
-        assertThat(inputs.get(FusionNetwork.ENROLMENT).sumNumber().doubleValue()).isZero();
+        assertThat(inputs.get(FusionNetwork.PRESENTED_ROWS).shape())
+                .containsExactly(unsigned.size(), FusionInputs.MIN_IMAGES);
+        assertThat(inputs.get(FusionNetwork.PRESENTED_ROWS).sumNumber().doubleValue()).isZero();
+        assertThat(inputs.get(FusionNetwork.PRESENTED).sumNumber().doubleValue()).isZero();
     }
 }

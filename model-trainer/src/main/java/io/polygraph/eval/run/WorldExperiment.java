@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -61,39 +62,46 @@ public final class WorldExperiment {
     /** Trains and tests one CMAD detector per seed. */
     public DetectorEvaluation cmad(
             TrainerConfig config, List<Long> seeds, TrainingListener listener) {
-        List<SeedRun> runs = new ArrayList<>();
-        for (long seed : seeds) {
-            listener.onStage("seed " + seed);
-            runs.add(
-                    run(
-                            seed,
-                            config.recentLimit(),
-                            (training, losses) ->
-                                    new CmadTrainer(config.withSeed(seed))
-                                            .train(training, losses)
-                                            .snapshot(),
-                            listener));
-        }
+        List<SeedRun> runs =
+                runs(
+                        seeds,
+                        config.recentLimit(),
+                        seed ->
+                                (training, losses) ->
+                                        new CmadTrainer(config.withSeed(seed))
+                                                .train(training, losses)
+                                                .snapshot(),
+                        listener);
         return DetectorEvaluation.ofConfigObject(DETECTOR, config, runs);
     }
 
     /** Trains and tests one DMAFN detector per seed. */
     public DetectorEvaluation dmafn(
             FusionConfig config, List<Long> seeds, TrainingListener listener) {
+        List<SeedRun> runs =
+                runs(
+                        seeds,
+                        config.recentLimit(),
+                        seed ->
+                                (training, losses) ->
+                                        new FusionTrainer(config.withSeed(seed))
+                                                .train(training, losses)
+                                                .snapshot(),
+                        listener);
+        return DetectorEvaluation.ofConfigObject(dmafnName(config), config, runs);
+    }
+
+    private List<SeedRun> runs(
+            List<Long> seeds,
+            int recentLimit,
+            LongFunction<SnapshotTraining> trainingOfSeed,
+            TrainingListener listener) {
         List<SeedRun> runs = new ArrayList<>();
         for (long seed : seeds) {
             listener.onStage("seed " + seed);
-            runs.add(
-                    run(
-                            seed,
-                            config.recentLimit(),
-                            (training, losses) ->
-                                    new FusionTrainer(config.withSeed(seed))
-                                            .train(training, losses)
-                                            .snapshot(),
-                            listener));
+            runs.add(run(seed, recentLimit, trainingOfSeed.apply(seed), listener));
         }
-        return DetectorEvaluation.ofConfigObject(dmafnName(config), config, runs);
+        return runs;
     }
 
     /** The report name of a DMAFN configuration, for example {@code DMAFN (attention, AE)}. */
