@@ -257,7 +257,7 @@ final class FusionGraphs {
         for (int k = 0; k < embeddings.length; k++) {
             scores[k] = score.apply(sd.math.tanh(project.apply(embeddings[k])));
         }
-        SDVariable masked = sd.concat(1, scores).add(in.modalityMask.rsub(1.0).mul(-1e4));
+        SDVariable masked = columns(sd, scores).add(in.modalityMask.rsub(1.0).mul(-1e4));
         SDVariable weights = sd.nn.softmax(FusionNetwork.ATTENTION, masked, 1);
         SDVariable sum = null;
         for (int k = 0; k < embeddings.length; k++) {
@@ -405,7 +405,7 @@ final class FusionGraphs {
                     sd.mean(difference.mul(difference), true, 1)
                             .div(Math.max(1e-6, targetVariances[modality.ordinal()]));
         }
-        return sd.concat(FusionNetwork.MODALITY_ERRORS, 1, errors);
+        return sd.identity(FusionNetwork.MODALITY_ERRORS, columns(sd, errors));
     }
 
     /** The reconstruction targets, in {@link Modality} order. */
@@ -447,6 +447,26 @@ final class FusionGraphs {
                                         .reshape(shape.history(), shape.stepWidth())));
         SDVariable count = sd.sum(in.historyMask, true, 1).add(1e-6);
         return sum.div(count);
+    }
+
+    /**
+     * [batch, 1] variables side by side as one [batch, n] variable. Not {@code sd.concat}: in
+     * SameDiff 1.0.0-M2.1 a concatenation of single columns came out with rows mixed up (a record's
+     * attention weights and score then depended on the other records of its batch); each column is
+     * placed with a product by a constant one-hot row instead.
+     */
+    private static SDVariable columns(SameDiff sd, SDVariable[] parts) {
+        SDVariable placed = null;
+        for (int k = 0; k < parts.length; k++) {
+            float[] oneHot = new float[parts.length];
+            oneHot[k] = 1f;
+            SDVariable column =
+                    sd.mmul(
+                            parts[k],
+                            sd.constant(Nd4j.createFromArray(oneHot).reshape(1, parts.length)));
+            placed = placed == null ? column : placed.add(column);
+        }
+        return placed;
     }
 
     /** Column {@code index} of a [batch, width] variable, as [batch, 1]. */

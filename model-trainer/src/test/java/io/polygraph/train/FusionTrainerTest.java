@@ -94,6 +94,22 @@ class FusionTrainerTest {
     }
 
     @Test
+    void aRecordScoresTheSameWhateverElseIsInItsBatch() {
+        List<MultimodalRecord> records = TestDetectors.records(other).subList(0, 300);
+        List<RecordScore> whole = result.detector().score(records);
+        for (int start = 0; start < records.size(); start += 70) {
+            List<MultimodalRecord> chunk =
+                    records.subList(start, Math.min(records.size(), start + 70));
+            List<RecordScore> part = result.detector().score(chunk);
+            for (int k = 0; k < part.size(); k++) {
+                assertThat(part.get(k).score())
+                        .as("record %d", start + k)
+                        .isCloseTo(whole.get(start + k).score(), within(1e-5));
+            }
+        }
+    }
+
+    @Test
     void aMissingProfileIsLeftOutAndNamed() {
         MultimodalRecord full = TestDetectors.records(other).get(0);
         MultimodalRecord withoutProfile =
