@@ -89,7 +89,7 @@ class SnapshotEntriesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "unknown detector type 'autoencoder'; this library knows cmad,"
-                                + " cmad-image-tag");
+                                + " cmad-image-tag, dmafn");
     }
 
     @Test
