@@ -1,13 +1,9 @@
 package io.polygraph.detector;
 
 import io.polygraph.features.FeatureEncoding;
-import io.polygraph.features.InvalidSignatureImageException;
 import io.polygraph.features.SignatureFeatures;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -54,7 +50,7 @@ final class PairInputs {
         List<float[]> references = new ArrayList<>();
         List<float[]> presented = new ArrayList<>();
         boolean[] unreadable = new boolean[batch.size()];
-        Map<ByteBuffer, float[]> decoded = new HashMap<>();
+        SignatureCanvases decoded = new SignatureCanvases();
         for (int i = 0; i < batch.size(); i++) {
             MultimodalRecord record = batch.get(i);
             if (record.profile() != null) {
@@ -63,8 +59,8 @@ final class PairInputs {
                 transactions.add(encoding.transactionFeatures(record));
             }
             if (record.enrolmentSignature() != null && record.presentedSignature() != null) {
-                float[] reference = canvas(record.enrolmentSignature(), decoded);
-                float[] shown = canvas(record.presentedSignature(), decoded);
+                float[] reference = decoded.of(record.enrolmentSignature());
+                float[] shown = decoded.of(record.presentedSignature());
                 if (reference == null || shown == null) {
                     unreadable[i] = true;
                 } else {
@@ -88,29 +84,11 @@ final class PairInputs {
     }
 
     /** A lone signature (no counterpart to compare with) is still checked, to report it. */
-    private static boolean unreadableAlone(
-            MultimodalRecord record, Map<ByteBuffer, float[]> decoded) {
+    private static boolean unreadableAlone(MultimodalRecord record, SignatureCanvases decoded) {
         if (record.presentedSignature() != null) {
-            return canvas(record.presentedSignature(), decoded) == null;
+            return decoded.of(record.presentedSignature()) == null;
         }
         return false;
-    }
-
-    /** The canvas of a signature, or null when its bytes cannot be decoded. */
-    private static float[] canvas(
-            io.polygraph.schema.SignatureImage signature, Map<ByteBuffer, float[]> decoded) {
-        ByteBuffer key = signature.getImageBytes().duplicate();
-        if (decoded.containsKey(key)) {
-            return decoded.get(key);
-        }
-        float[] canvas;
-        try {
-            canvas = SignatureFeatures.encode(SignatureBytes.of(signature));
-        } catch (InvalidSignatureImageException e) {
-            canvas = null;
-        }
-        decoded.put(key, canvas);
-        return canvas;
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -1,5 +1,8 @@
 package io.polygraph.detector;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The reason codes a detector can attach to a {@link RecordScore}. */
 public final class ReasonCodes {
     /** The presented signature does not match the entity's enrolment signature. */
@@ -27,4 +30,26 @@ public final class ReasonCodes {
     public static final String SIGNATURE_UNREADABLE = "SIGNATURE_UNREADABLE";
 
     private ReasonCodes() {}
+
+    /**
+     * The codes of what {@code record} lacks for a full verdict: a profile, the enrolment signature
+     * a presented one needs, the presented signature the transaction announced, and readable
+     * signature images.
+     */
+    public static List<String> missing(MultimodalRecord record, boolean signatureUnreadable) {
+        List<String> reasons = new ArrayList<>(2);
+        if (record.profile() == null) {
+            reasons.add(PROFILE_MISSING);
+        }
+        if (record.presentedSignature() != null && record.enrolmentSignature() == null) {
+            reasons.add(ENROLMENT_SIGNATURE_MISSING);
+        }
+        if (record.transaction().getSignatureCaptured() && record.presentedSignature() == null) {
+            reasons.add(PRESENTED_SIGNATURE_MISSING);
+        }
+        if (signatureUnreadable) {
+            reasons.add(SIGNATURE_UNREADABLE);
+        }
+        return reasons;
+    }
 }

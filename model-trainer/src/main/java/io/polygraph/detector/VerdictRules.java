@@ -47,7 +47,7 @@ final class VerdictRules {
                 reasons.add(codeOf(contribution.name()));
             }
         }
-        addMissing(record, signatureUnreadable, reasons);
+        reasons.addAll(ReasonCodes.missing(record, signatureUnreadable));
         if (contributions.isEmpty()) {
             return new RecordScore(NOTHING_TO_COMPARE, false, List.of(), List.copyOf(reasons));
         }
@@ -57,22 +57,6 @@ final class VerdictRules {
                 score < calibration.threshold(),
                 List.copyOf(contributions),
                 List.copyOf(reasons));
-    }
-
-    private static void addMissing(
-            MultimodalRecord record, boolean signatureUnreadable, List<String> reasons) {
-        if (record.profile() == null) {
-            reasons.add(ReasonCodes.PROFILE_MISSING);
-        }
-        if (record.presentedSignature() != null && record.enrolmentSignature() == null) {
-            reasons.add(ReasonCodes.ENROLMENT_SIGNATURE_MISSING);
-        }
-        if (record.transaction().getSignatureCaptured() && record.presentedSignature() == null) {
-            reasons.add(ReasonCodes.PRESENTED_SIGNATURE_MISSING);
-        }
-        if (signatureUnreadable) {
-            reasons.add(ReasonCodes.SIGNATURE_UNREADABLE);
-        }
     }
 
     private static String codeOf(String contributionName) {

@@ -266,29 +266,12 @@ public final class DmafnDetector implements BatchScorer {
                 reasons.add(codeOf(contribution.name()));
             }
         }
-        reasons.addAll(missing(record, row));
+        reasons.addAll(ReasonCodes.missing(record, row.signatureUnreadable()));
         return new RecordScore(
                 score,
                 score < calibration.threshold(),
                 List.copyOf(contributions),
                 List.copyOf(reasons));
-    }
-
-    private static List<String> missing(MultimodalRecord record, FusionRow row) {
-        List<String> reasons = new ArrayList<>(2);
-        if (record.profile() == null) {
-            reasons.add(ReasonCodes.PROFILE_MISSING);
-        }
-        if (record.presentedSignature() != null && record.enrolmentSignature() == null) {
-            reasons.add(ReasonCodes.ENROLMENT_SIGNATURE_MISSING);
-        }
-        if (record.transaction().getSignatureCaptured() && record.presentedSignature() == null) {
-            reasons.add(ReasonCodes.PRESENTED_SIGNATURE_MISSING);
-        }
-        if (row.signatureUnreadable()) {
-            reasons.add(ReasonCodes.SIGNATURE_UNREADABLE);
-        }
-        return reasons;
     }
 
     private static Map<String, Double> attention(double[][] attention, float[] presence, int row) {

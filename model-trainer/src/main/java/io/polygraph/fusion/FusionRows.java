@@ -1,15 +1,9 @@
 package io.polygraph.fusion;
 
 import io.polygraph.detector.MultimodalRecord;
-import io.polygraph.detector.SignatureBytes;
-import io.polygraph.features.InvalidSignatureImageException;
-import io.polygraph.features.SignatureFeatures;
-import io.polygraph.schema.SignatureImage;
-import java.nio.ByteBuffer;
+import io.polygraph.detector.SignatureCanvases;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Encodes records into {@link FusionRow}s.
@@ -25,7 +19,7 @@ public final class FusionRows {
     /** One row per record, in order. */
     public static List<FusionRow> encode(List<MultimodalRecord> records, FusionEncoding encoding) {
         FusionShape shape = encoding.shape();
-        Map<ByteBuffer, float[]> decoded = new HashMap<>();
+        SignatureCanvases decoded = new SignatureCanvases();
         List<FusionRow> rows = new ArrayList<>(records.size());
         for (MultimodalRecord record : records) {
             float[] history = new float[shape.history()];
@@ -36,11 +30,11 @@ public final class FusionRows {
             float[] enrolment = null;
             float[] presented = null;
             if (record.enrolmentSignature() != null) {
-                enrolment = canvas(record.enrolmentSignature(), decoded);
+                enrolment = decoded.of(record.enrolmentSignature());
                 unreadable = enrolment == null;
             }
             if (record.presentedSignature() != null) {
-                presented = canvas(record.presentedSignature(), decoded);
+                presented = decoded.of(record.presentedSignature());
                 unreadable |= presented == null;
             }
             rows.add(
@@ -54,20 +48,5 @@ public final class FusionRows {
                             unreadable));
         }
         return rows;
-    }
-
-    private static float[] canvas(SignatureImage signature, Map<ByteBuffer, float[]> decoded) {
-        ByteBuffer key = signature.getImageBytes().duplicate();
-        if (decoded.containsKey(key)) {
-            return decoded.get(key);
-        }
-        float[] canvas;
-        try {
-            canvas = SignatureFeatures.encode(SignatureBytes.of(signature));
-        } catch (InvalidSignatureImageException e) {
-            canvas = null;
-        }
-        decoded.put(key, canvas);
-        return canvas;
     }
 }
