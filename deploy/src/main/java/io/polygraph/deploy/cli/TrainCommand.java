@@ -1,5 +1,6 @@
 package io.polygraph.deploy.cli;
 
+import io.polygraph.eval.run.WorldExperiment;
 import io.polygraph.fusion.DetectionHead;
 import io.polygraph.fusion.FusionMode;
 import io.polygraph.train.FusionConfig;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
         description =
                 "Train a detector (CMAD, or DMAFN with --detector dmafn) on a world (generated, or"
                         + " read with --world) and write a model snapshot; ends with held-out"
-                        + " AUROC, AUPRC, precision, recall and F1.")
+                        + " AUROC, AUPRC, precision, recall and F1. Without --seed the generated"
+                        + " world is seed 1042 (the default world's seed + 1000), so that `demo`"
+                        + " and `generate` at their default seed show customers the model never"
+                        + " saw.")
 final class TrainCommand implements Callable<Integer> {
 
     @Option(
@@ -80,12 +84,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /**
+     * The seed of the generated training world: {@code --seed} when given, else the default world's
+     * seed plus {@link WorldExperiment#TRAINING_SEED_OFFSET}. Without the offset, `train` then
+     * `demo --snapshot` would score the very customers the model was trained on.
+     */
+    long trainingSeed() {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--seed");
+        return given ? world.seed : world.seed + WorldExperiment.TRAINING_SEED_OFFSET;
+    }
+
     @Override
     public Integer call() throws Exception {
         World training =
                 worldDir != null
                         ? WorldFiles.read(worldDir)
-                        : WorldGenerator.generate(world.config());
+                        : WorldGenerator.generate(world.config(trainingSeed()));
         if (detector != Detector.dmafn && (fusion != null || head != null)) {
             throw new ParameterException(
                     spec.commandLine(), "--fusion and --head are for --detector dmafn");

@@ -32,8 +32,8 @@ final class TrainingRunner {
     TrainingResult train(World world, TrainerConfig config, Path snapshotPath) throws IOException {
         var records = WorldJoin.join(world, config.recentLimit());
         out.printf(
-                "Training CMAD on %d transactions of %d customers (%d epochs) ...%n",
-                records.size(), world.config().customers(), config.epochs());
+                "Training CMAD on %d transactions of %d customers of world %d (%d epochs) ...%n",
+                records.size(), world.config().customers(), world.config().seed(), config.epochs());
         TrainingResult result;
         try (ProgressBarListener progress = new ProgressBarListener()) {
             result = new CmadTrainer(config).train(records, progress);
@@ -53,12 +53,13 @@ final class TrainingRunner {
             throws IOException {
         var records = WorldJoin.join(world, config.recentLimit());
         out.printf(
-                "Training DMAFN (%s fusion, %s head) on %d transactions of %d customers (%d"
-                        + " epochs) ...%n",
+                "Training DMAFN (%s fusion, %s head) on %d transactions of %d customers of world"
+                        + " %d (%d epochs) ...%n",
                 config.mode().name().toLowerCase(java.util.Locale.ROOT),
                 config.head().name().toLowerCase(java.util.Locale.ROOT),
                 records.size(),
                 world.config().customers(),
+                world.config().seed(),
                 config.epochs());
         FusionTrainingResult result;
         try (ProgressBarListener progress = new ProgressBarListener()) {

@@ -8,6 +8,7 @@ import io.polygraph.detector.ImageTagParameters;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.fusion.DmafnDetectorType;
 import io.polygraph.world.World;
+import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -89,6 +90,19 @@ class PolygraphCliTest {
         DetectorSnapshot snapshot = DetectorSnapshot.read(out);
         assertThat(snapshot.type().id()).isEqualTo(DmafnDetectorType.ID);
         assertThat(snapshot.manifest().parameters().get("mode").asText()).isEqualTo("LATE");
+    }
+
+    @Test
+    void trainWithoutASeedUsesAWorldOtherThanTheDemosLiveOne() {
+        CommandLine given = new CommandLine(new TrainCommand());
+        given.parseArgs("--out", "x.zip", "--seed", "7");
+        CommandLine defaulted = new CommandLine(new TrainCommand());
+        defaulted.parseArgs("--out", "x.zip");
+
+        assertThat(((TrainCommand) given.getCommand()).trainingSeed()).isEqualTo(7);
+        assertThat(((TrainCommand) defaulted.getCommand()).trainingSeed())
+                .isEqualTo(WorldConfig.defaults().seed() + 1000)
+                .isNotEqualTo(WorldConfig.defaults().seed());
     }
 
     @Test
