@@ -41,9 +41,9 @@ import java.util.Objects;
  * without it) and named in the reason codes. With attention fusion, {@link #explain} also gives
  * each record's modality weights.
  *
- * <p>Batching: the autoencoder head runs the network once per modality present in the batch (plus
- * once for attention weights), the classifier head once per batch. Not thread-safe: one instance
- * per thread or Flink subtask.
+ * <p>Batching: the autoencoder head runs the network once per modality present in the batch (and
+ * {@link #explain} once more for attention weights), the classifier head once per batch. Not
+ * thread-safe: one instance per thread or Flink subtask.
  */
 public final class DmafnDetector implements BatchScorer {
 
@@ -131,7 +131,16 @@ public final class DmafnDetector implements BatchScorer {
 
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
-        return explain(batch).stream().map(FusionExplanation::score).toList();
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        // No attention weights: the autoencoder head would need one more network run for them.
+        Evaluation evaluation = evaluate(batch, false);
+        List<RecordScore> scores = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            scores.add(verdict(batch.get(i), evaluation.rows.get(i), evaluation.raw[i]));
+        }
+        return scores;
     }
 
     /** Scores a batch and explains each verdict. */
@@ -139,7 +148,7 @@ public final class DmafnDetector implements BatchScorer {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Evaluation evaluation = evaluate(batch);
+        Evaluation evaluation = evaluate(batch, true);
         List<FusionExplanation> explanations = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             explanations.add(
@@ -157,28 +166,29 @@ public final class DmafnDetector implements BatchScorer {
      * FusionCalibration#overallRaw} turns a row into the value the score calibrates.
      */
     public double[][] rawValues(List<MultimodalRecord> batch) {
-        return batch.isEmpty() ? new double[0][] : evaluate(batch).raw;
+        return batch.isEmpty() ? new double[0][] : evaluate(batch, false).raw;
     }
 
     /** What the network says of one batch. */
     private record Evaluation(
             List<FusionRow> rows, float[][] presence, double[][] raw, double[][] attention) {}
 
-    private Evaluation evaluate(List<MultimodalRecord> batch) {
+    private Evaluation evaluate(List<MultimodalRecord> batch, boolean withAttention) {
         if (closed) {
             throw new IllegalStateException("detector " + modelInfo.version() + " is closed");
         }
         List<FusionRow> rows = FusionRows.encode(batch, encoding);
         float[][] presence = FusionInputs.presence(rows);
         FusionOutputs all = null;
-        if (network.head() == DetectionHead.CLASSIFIER || network.mode() == FusionMode.ATTENTION) {
+        boolean attention = withAttention && network.mode() == FusionMode.ATTENTION;
+        if (network.head() == DetectionHead.CLASSIFIER || attention) {
             all = network.run(FusionInputs.of(rows, encoding.shape(), presence));
         }
         double[][] raw =
                 network.head() == DetectionHead.CLASSIFIER
                         ? logits(all, rows.size())
                         : heldOutErrors(rows, presence);
-        return new Evaluation(rows, presence, raw, all == null ? null : all.attention());
+        return new Evaluation(rows, presence, raw, attention ? all.attention() : null);
     }
 
     private static double[][] logits(FusionOutputs outputs, int count) {
