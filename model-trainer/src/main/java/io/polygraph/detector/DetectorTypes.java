@@ -1,5 +1,6 @@
 package io.polygraph.detector;
 
+import io.polygraph.combined.CombinedDetectorType;
 import io.polygraph.fusion.DmafnDetectorType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,11 @@ import java.util.Set;
 public final class DetectorTypes {
 
     private static final Map<String, DetectorType> KNOWN =
-            index(new CmadDetectorType(), new ImageTagDetectorType(), new DmafnDetectorType());
+            index(
+                    new CmadDetectorType(),
+                    new ImageTagDetectorType(),
+                    new DmafnDetectorType(),
+                    new CombinedDetectorType());
 
     private DetectorTypes() {}
 

@@ -2,6 +2,7 @@ package io.polygraph.detector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The reason codes a detector can attach to a {@link RecordScore}. */
 public final class ReasonCodes {
@@ -29,7 +30,25 @@ public final class ReasonCodes {
      */
     public static final String SIGNATURE_UNREADABLE = "SIGNATURE_UNREADABLE";
 
+    /**
+     * The detector found the record anomalous as a whole without attributing it to a modality or
+     * pair: a classifier head in a combination, for example.
+     */
+    public static final String SCORED_ANOMALOUS = "SCORED_ANOMALOUS";
+
+    private static final Set<String> MISSING_MODALITY =
+            Set.of(
+                    PROFILE_MISSING,
+                    ENROLMENT_SIGNATURE_MISSING,
+                    PRESENTED_SIGNATURE_MISSING,
+                    SIGNATURE_UNREADABLE);
+
     private ReasonCodes() {}
+
+    /** Whether {@code code} says what a record lacked (one of {@link #missing}'s codes). */
+    public static boolean isMissingModality(String code) {
+        return MISSING_MODALITY.contains(code);
+    }
 
     /**
      * The codes of what {@code record} lacks for a full verdict: a profile, the enrolment signature

@@ -82,14 +82,14 @@ class SnapshotEntriesTest {
 
     @Test
     void theRegistryRejectsAnUnknownIdListingTheKnownOnes() {
-        assertThat(DetectorTypes.ids()).contains("cmad", "cmad-image-tag");
+        assertThat(DetectorTypes.ids()).contains("cmad", "cmad-image-tag", "dmafn", "combined");
         assertThat(DetectorTypes.of("cmad").networks())
                 .containsExactly("profile-transaction", "signature");
-        assertThatThrownBy(() -> DetectorTypes.of("autoencoder"))
+        assertThatThrownBy(() -> DetectorTypes.of("isolation-forest"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "unknown detector type 'autoencoder'; this library knows cmad,"
-                                + " cmad-image-tag, dmafn");
+                        "unknown detector type 'isolation-forest'; this library knows "
+                                + String.join(", ", DetectorTypes.ids()));
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.polygraph.schema.Alert;
 import io.polygraph.schema.AnomalyLabel;
 import io.polygraph.schema.DeadLetter;
 import io.polygraph.topic.Topics;
-import io.polygraph.train.TrainerConfig;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldGenerator;
 import java.nio.file.Files;
@@ -29,7 +28,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code polygraph demo}: the whole system on this machine, end to end, with real parts: a KRaft
@@ -91,8 +92,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin JobOptions job;
 
+    @Mixin DetectorOptions detector;
+
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        detector.validate(spec.commandLine());
         // A given snapshot is checked before anything starts; a trained one after training.
         SnapshotScorerFactory given =
                 snapshot != null ? SnapshotScorerFactory.forJob(snapshot) : null;
@@ -138,10 +144,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private Path trainModel(Path work) throws Exception {
         long seed = trainSeed != null ? trainSeed : world.seed + 1000;
-        step(2, "Training a detector on a training world (seed " + seed + ")");
+        step(2, "Training " + detector.detector + " on a training world (seed " + seed + ")");
         World training = WorldGenerator.generate(world.config(seed));
-        Path model = work.resolve("cmad-snapshot.zip");
-        new TrainingRunner(System.out).train(training, TrainerConfig.defaults(), model);
+        Path model = work.resolve(detector.detector + "-snapshot.zip");
+        detector.train(training, model, System.out);
         return model;
     }
 

@@ -1,7 +1,9 @@
 package io.polygraph.deploy.cli;
 
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.eval.EvaluationReport;
 import io.polygraph.train.CmadTrainer;
+import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.FusionTrainer;
 import io.polygraph.train.FusionTrainingResult;
@@ -38,13 +40,7 @@ final class TrainingRunner {
         try (ProgressBarListener progress = new ProgressBarListener()) {
             result = new CmadTrainer(config).train(records, progress);
         }
-        save(result.snapshot(), snapshotPath);
-        out.printf(
-                "Trained %s in %s; snapshot %s%nHeld-out evaluation at the calibrated threshold:%n%s%n",
-                result.snapshot().modelInfo().version(),
-                formatted(result.duration()),
-                snapshotPath.toAbsolutePath(),
-                result.heldOut().summary());
+        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
         return result;
     }
 
@@ -66,14 +62,50 @@ final class TrainingRunner {
             result = new FusionTrainer(config).train(records, progress);
         }
         DetectorSnapshot snapshot = result.snapshot();
+        saveAndReport(snapshot, result.heldOut(), result.duration(), snapshotPath);
+        return result;
+    }
+
+    /**
+     * Trains the combination of CMAD and DMAFN on {@code world}, writes the snapshot to {@code
+     * snapshotPath}.
+     */
+    TrainingResult trainCombined(
+            World world, TrainerConfig cmad, FusionConfig dmafn, Path snapshotPath)
+            throws IOException {
+        var records = WorldJoin.join(world, cmad.recentLimit());
+        CombinedTrainer trainer = new CombinedTrainer(cmad, dmafn);
+        out.printf(
+                "Training the combination of CMAD (%d epochs) and DMAFN (%s fusion, %s head, %d"
+                        + " epochs) on %d transactions of %d customers of world %d ...%n",
+                cmad.epochs(),
+                trainer.dmafnConfig().mode().name().toLowerCase(java.util.Locale.ROOT),
+                trainer.dmafnConfig().head().name().toLowerCase(java.util.Locale.ROOT),
+                trainer.dmafnConfig().epochs(),
+                records.size(),
+                world.config().customers(),
+                world.config().seed());
+        TrainingResult result;
+        try (ProgressBarListener progress = new ProgressBarListener()) {
+            result = trainer.train(records, progress);
+        }
+        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        return result;
+    }
+
+    private void saveAndReport(
+            DetectorSnapshot snapshot,
+            EvaluationReport heldOut,
+            Duration duration,
+            Path snapshotPath)
+            throws IOException {
         save(snapshot, snapshotPath);
         out.printf(
                 "Trained %s in %s; snapshot %s%nHeld-out evaluation at the calibrated threshold:%n%s%n",
                 snapshot.modelInfo().version(),
-                formatted(result.duration()),
+                formatted(duration),
                 snapshotPath.toAbsolutePath(),
-                result.heldOut().summary());
-        return result;
+                heldOut.summary());
     }
 
     private static void save(DetectorSnapshot snapshot, Path snapshotPath) throws IOException {

@@ -2,6 +2,8 @@ package io.polygraph.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.polygraph.combined.CombinedDetectorType;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.ImageTagDetectorType;
 import io.polygraph.detector.ImageTagParameters;
@@ -90,6 +92,36 @@ class PolygraphCliTest {
         DetectorSnapshot snapshot = DetectorSnapshot.read(out);
         assertThat(snapshot.type().id()).isEqualTo(DmafnDetectorType.ID);
         assertThat(snapshot.manifest().parameters().get("mode").asText()).isEqualTo("LATE");
+    }
+
+    @Test
+    void trainTheCombinationWritesBothMembersWithAClassifierHeadByDefault(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("combined.zip");
+
+        int exit =
+                new CommandLine(new PolygraphCli())
+                        .execute(
+                                "train",
+                                "--detector",
+                                "combined",
+                                "--customers",
+                                "24",
+                                "--days",
+                                "7",
+                                "--epochs",
+                                "1",
+                                "--out",
+                                out.toString());
+
+        assertThat(exit).isZero();
+        DetectorSnapshot snapshot = DetectorSnapshot.read(out);
+        assertThat(snapshot.type().id()).isEqualTo(CombinedDetectorType.ID);
+        JsonNode members = snapshot.manifest().parameters().get("members");
+        assertThat(members.get(0).path("manifest").path("detectorType").asText())
+                .isEqualTo("cmad");
+        assertThat(members.get(1).path("manifest").path("parameters").path("head").asText())
+                .isEqualTo("CLASSIFIER");
     }
 
     @Test

@@ -1,0 +1,182 @@
+package io.polygraph.combined;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.polygraph.detector.BatchScorer;
+import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.MultimodalRecord;
+import io.polygraph.detector.ReasonCodes;
+import io.polygraph.detector.RecordScore;
+import io.polygraph.detector.SnapshotManifest;
+import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.fusion.DetectionHead;
+import io.polygraph.train.CombinedTrainer;
+import io.polygraph.train.FusionConfig;
+import io.polygraph.train.TestDetectors;
+import io.polygraph.train.TrainerConfig;
+import io.polygraph.train.TrainingListener;
+import io.polygraph.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains a small combination for real and checks its snapshot, scores and verdicts. */
+class CombinedDetectorTest {
+
+    private static final TrainerConfig CMAD =
+            TrainerConfig.builder().epochs(2).batchSize(64).signaturePairsPerWriter(4).build();
+    private static final FusionConfig DMAFN =
+            FusionConfig.defaults().withEpochs(2).withHead(DetectionHead.CLASSIFIER);
+
+    @TempDir static Path folder;
+
+    private static TrainingResult result;
+    private static Path file;
+    private static List<MultimodalRecord> other;
+
+    @BeforeAll
+    static void train() throws Exception {
+        result =
+                new CombinedTrainer(CMAD, DMAFN)
+                        .train(TestDetectors.world(101, 60, 14), TrainingListener.NONE);
+        file = folder.resolve("combined.zip");
+        result.snapshot().save(file);
+        other = TestDetectors.records(TestDetectors.world(202, 40, 14));
+    }
+
+    @Test
+    void theSnapshotHoldsBothMembersWithTheirOwnManifests() throws Exception {
+        DetectorSnapshot read = DetectorSnapshot.read(file);
+        SnapshotManifest manifest = read.manifest();
+
+        assertThat(manifest.detectorType()).isEqualTo(CombinedDetectorType.ID);
+        assertThat(read.networkNames())
+                .containsExactly("cmad-profile-transaction", "cmad-signature", "dmafn-fusion");
+        List<CombinedParameters.Member> members =
+                read.parameters(CombinedParameters.class).members();
+        assertThat(members)
+                .extracting(CombinedParameters.Member::name)
+                .containsExactly("cmad", "dmafn");
+        assertThat(members.get(1).manifest().detectorType()).isEqualTo("dmafn");
+        assertThat(manifest.targetAlertRate()).isEqualTo(CMAD.targetAlertRate());
+        assertThat(manifest.heldOutMetrics().path("auroc").isNumber()).isTrue();
+    }
+
+    @Test
+    void theMembersHoldOutTheSameEntities() {
+        FusionConfig trained = new CombinedTrainer(CMAD, DMAFN).dmafnConfig();
+
+        assertThat(trained.seed()).isEqualTo(CMAD.seed());
+        assertThat(trained.heldOutShare()).isEqualTo(CMAD.heldOutShare());
+        assertThat(trained.recentLimit()).isEqualTo(CMAD.recentLimit());
+        assertThat(trained.head()).isEqualTo(DetectionHead.CLASSIFIER);
+    }
+
+    @Test
+    void aSavedAndReadSnapshotScoresExactlyAsTheTrainedOne() throws Exception {
+        List<RecordScore> before;
+        try (BatchScorer trained = result.snapshot().newScorer()) {
+            before = trained.score(other);
+        }
+        try (BatchScorer loaded = SnapshotScorerFactory.forJob(file).create()) {
+            assertThat(loaded.score(other)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void theScoreIsTheLowestMemberAndItsVerdictFollowsTheThreshold() throws Exception {
+        try (BatchScorer scorer = DetectorSnapshot.read(file).newScorer()) {
+            double threshold = scorer.modelInfo().threshold();
+            for (RecordScore score : scorer.score(other)) {
+                Map<String, Double> byName = new java.util.HashMap<>();
+                score.contributions().forEach(c -> byName.put(c.name(), c.score()));
+                double lowest = Math.min(byName.get("cmad"), byName.get("dmafn"));
+
+                assertThat(score.score()).isEqualTo(lowest);
+                assertThat(score.anomalous()).isEqualTo(lowest < threshold);
+                assertThat(score.contributions().get(0).score())
+                        .isEqualTo(
+                                score.contributions().stream()
+                                        .mapToDouble(RecordScore.Contribution::score)
+                                        .min()
+                                        .orElseThrow());
+                if (byName.get("dmafn") < threshold) {
+                    // The classifier head names no modality, so the combination says so.
+                    assertThat(score.reasonCodes()).contains(ReasonCodes.SCORED_ANOMALOUS);
+                }
+                if (!score.anomalous()) {
+                    assertThat(score.reasonCodes()).allMatch(ReasonCodes::isMissingModality);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRecordsScoreDoesNotDependOnItsBatch() throws Exception {
+        try (BatchScorer scorer = DetectorSnapshot.read(file).newScorer()) {
+            List<RecordScore> together = scorer.score(other.subList(0, 8));
+            List<RecordScore> alone = new ArrayList<>();
+            for (MultimodalRecord record : other.subList(0, 8)) {
+                alone.addAll(scorer.score(List.of(record)));
+            }
+            for (int i = 0; i < alone.size(); i++) {
+                assertThat(alone.get(i).score())
+                        .isCloseTo(
+                                together.get(i).score(),
+                                org.assertj.core.api.Assertions.within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void aMissingProfileIsReportedOnce() throws Exception {
+        MultimodalRecord record = other.get(0);
+        MultimodalRecord withoutProfile =
+                new MultimodalRecord(
+                        record.transaction(),
+                        record.recentTransactions(),
+                        null,
+                        record.enrolmentSignature(),
+                        record.presentedSignature());
+        try (BatchScorer scorer = DetectorSnapshot.read(file).newScorer()) {
+            RecordScore score = scorer.score(List.of(withoutProfile)).get(0);
+
+            assertThat(score.score()).isFinite();
+            assertThat(score.reasonCodes()).containsOnlyOnce(ReasonCodes.PROFILE_MISSING);
+        }
+    }
+
+    @Test
+    void aSnapshotWhoseMembersAreSwappedIsRefused() throws Exception {
+        DetectorSnapshot read = DetectorSnapshot.read(file);
+        List<CombinedParameters.Member> members =
+                read.parameters(CombinedParameters.class).members();
+        SnapshotManifest m = read.manifest();
+        SnapshotManifest swapped =
+                new SnapshotManifest(
+                        m.formatVersion(),
+                        m.detectorType(),
+                        m.name(),
+                        m.version(),
+                        m.createdAt(),
+                        m.threshold(),
+                        m.targetAlertRate(),
+                        m.featureSpecVersion(),
+                        m.featureEncoding(),
+                        new CombinedParameters(List.of(members.get(1), members.get(0))).toJson(),
+                        m.trainingConfig(),
+                        m.heldOutMetrics());
+        Map<String, byte[]> networks = new java.util.LinkedHashMap<>();
+        read.networkNames().forEach(name -> networks.put(name, read.network(name)));
+        DetectorSnapshot bad = new DetectorSnapshot(swapped, networks);
+
+        assertThatThrownBy(bad::newScorer)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not the expected 'cmad'");
+    }
+}
