@@ -118,8 +118,7 @@ class PolygraphCliTest {
         DetectorSnapshot snapshot = DetectorSnapshot.read(out);
         assertThat(snapshot.type().id()).isEqualTo(CombinedDetectorType.ID);
         JsonNode members = snapshot.manifest().parameters().get("members");
-        assertThat(members.get(0).path("manifest").path("detectorType").asText())
-                .isEqualTo("cmad");
+        assertThat(members.get(0).path("manifest").path("detectorType").asText()).isEqualTo("cmad");
         assertThat(members.get(1).path("manifest").path("parameters").path("head").asText())
                 .isEqualTo("CLASSIFIER");
     }
