@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * manifest.json          detector type, name, version, threshold, feature encoding (if any),
  *                        type-specific parameters, training configuration, held-out metrics
  * networks/&lt;name&gt;.fb     SameDiff FlatBuffers graph, one per network the type requires
- *                        (cmad: profile-transaction and signature; cmad-image-tag: image-tag)
+ *                        (see each type's networks(); cmad: profile-transaction and
+ *                        signature)
  * checksum.sha256        SHA-256 over all the entries above
  * </pre>
  *

@@ -1,5 +1,6 @@
 package io.polygraph.detector;
 
+import io.polygraph.autoencoder.AutoencoderDetectorType;
 import io.polygraph.combined.CombinedDetectorType;
 import io.polygraph.fusion.DmafnDetectorType;
 import java.util.Collections;
@@ -21,6 +22,7 @@ public final class DetectorTypes {
                     new CmadDetectorType(),
                     new ImageTagDetectorType(),
                     new DmafnDetectorType(),
+                    new AutoencoderDetectorType(),
                     new CombinedDetectorType());
 
     private DetectorTypes() {}

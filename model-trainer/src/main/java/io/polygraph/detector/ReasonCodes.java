@@ -36,6 +36,9 @@ public final class ReasonCodes {
      */
     public static final String SCORED_ANOMALOUS = "SCORED_ANOMALOUS";
 
+    /** The record as a whole could not be reproduced by an autoencoder of normal records. */
+    public static final String RECONSTRUCTION_ANOMALOUS = "RECONSTRUCTION_ANOMALOUS";
+
     private static final Set<String> MISSING_MODALITY =
             Set.of(
                     PROFILE_MISSING,

@@ -1,6 +1,8 @@
 package io.polygraph.train;
 
 import io.polygraph.features.Standardizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +21,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * row is judged by the direction the network can reproduce, not by its magnitude. A row whose
  * scaled value or reconstruction is the zero vector has no direction and scores pi / 2 (as an
  * orthogonal one). {@link #encode} returns DUAD's {@code z = [z_c; z_r] / |[z_c; z_r]|}, z_c the
- * bottleneck and z_r the score. Inference runs in chunks of {@value #CHUNK} rows to bound memory.
- * Not thread-safe (a SameDiff graph keeps per-session state): one instance per thread.
+ * bottleneck and z_r the score. Inference runs in chunks of {@value #CHUNK} rows to bound memory;
+ * each row's outputs depend on that row alone. {@link #toBytes} stores the inference graph in
+ * SameDiff's FlatBuffers format (it has no updater state); the standardizer and bottleneck width
+ * are the caller's to store beside it ({@link #fromBytes}). Not thread-safe (a SameDiff graph keeps
+ * per-session state): one instance per thread.
  */
 public final class AutoencoderModel {
 
@@ -34,6 +39,54 @@ public final class AutoencoderModel {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.standardizer = Objects.requireNonNull(standardizer, "standardizer");
         this.bottleneck = bottleneck;
+    }
+
+    /**
+     * Reads an inference graph written by {@link #toBytes()}.
+     *
+     * @param standardizer the input scaling the graph was trained with
+     * @param bottleneck width of its code z_c
+     */
+    public static AutoencoderModel fromBytes(
+            byte[] flatBuffers, Standardizer standardizer, int bottleneck) {
+        SameDiff graph = SameDiff.load(new ByteArrayInputStream(flatBuffers), false);
+        for (String output :
+                new String[] {AutoencoderGraphs.BOTTLENECK, AutoencoderGraphs.RECONSTRUCTION}) {
+            if (graph.getVariable(output) == null) {
+                throw new IllegalArgumentException("graph lacks output " + output);
+            }
+        }
+        return new AutoencoderModel(graph, standardizer, bottleneck);
+    }
+
+    /** The inference graph in SameDiff's FlatBuffers format. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        graph.save(out, false);
+        return out.toByteArray();
+    }
+
+    /**
+     * The angles between each scaled row and its reconstruction: over the whole row in column 0
+     * (what {@link #scores} returns), then over each column range in column {@code 1 + k}, range
+     * {@code k} being {@code [ends[k - 1], ends[k])} with {@code ends[-1] = 0}.
+     */
+    public double[][] angles(double[][] x, int[] ends) {
+        double[][] angles = new double[x.length][];
+        forEachChunk(
+                x,
+                (start, input, code, reconstruction) -> {
+                    for (int i = 0; i < input.length; i++) {
+                        double[] row = new double[1 + ends.length];
+                        row[0] = angle(input[i], reconstruction[i]);
+                        for (int k = 0; k < ends.length; k++) {
+                            int from = k == 0 ? 0 : ends[k - 1];
+                            row[1 + k] = angle(input[i], reconstruction[i], from, ends[k]);
+                        }
+                        angles[start + i] = row;
+                    }
+                });
+        return angles;
     }
 
     /** DUAD's anomaly score {@code arccos(cos(x, x'))} of each row, in radians. */
@@ -115,10 +168,15 @@ public final class AutoencoderModel {
 
     /** The angle between a scaled row and its reconstruction, pi / 2 if either is zero. */
     private static double angle(float[] input, double[] reconstruction) {
+        return angle(input, reconstruction, 0, input.length);
+    }
+
+    /** The angle over columns {@code [from, to)}, pi / 2 if either part is zero. */
+    private static double angle(float[] input, double[] reconstruction, int from, int to) {
         double dot = 0;
         double inputNorm = 0;
         double outputNorm = 0;
-        for (int j = 0; j < input.length; j++) {
+        for (int j = from; j < to; j++) {
             double out = reconstruction[j];
             dot += input[j] * out;
             inputNorm += (double) input[j] * input[j];

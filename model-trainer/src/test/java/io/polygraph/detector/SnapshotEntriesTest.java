@@ -82,7 +82,8 @@ class SnapshotEntriesTest {
 
     @Test
     void theRegistryRejectsAnUnknownIdListingTheKnownOnes() {
-        assertThat(DetectorTypes.ids()).contains("cmad", "cmad-image-tag", "dmafn", "combined");
+        assertThat(DetectorTypes.ids())
+                .contains("cmad", "cmad-image-tag", "dmafn", "autoencoder", "combined");
         assertThat(DetectorTypes.of("cmad").networks())
                 .containsExactly("profile-transaction", "signature");
         assertThatThrownBy(() -> DetectorTypes.of("isolation-forest"))

@@ -2,8 +2,10 @@ package io.polygraph.deploy.cli;
 
 import io.polygraph.fusion.DetectionHead;
 import io.polygraph.fusion.FusionMode;
+import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.TrainerConfig;
+import io.polygraph.unsupervised.SelectionConfig;
 import io.polygraph.world.World;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +25,10 @@ final class DetectorOptions {
         cmad,
         /** The multimodal fusion network. */
         dmafn,
+        /** An autoencoder on all modalities in one row, trained on the normal records. */
+        autoencoder,
+        /** The same autoencoder, trained by DUAD on all records, without labels. */
+        duad,
         /** CMAD and a DMAFN classifier together, a record as suspicious as either finds it. */
         combined
     }
@@ -30,7 +36,13 @@ final class DetectorOptions {
     @Option(
             names = "--detector",
             defaultValue = "cmad",
-            description = "Detector: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Detector: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). autoencoder:"
+                            + " one autoencoder over all modalities, trained on the training"
+                            + " world's normal records; duad: the same autoencoder trained on all"
+                            + " of its records, anomalies included and labels unread, by DUAD's"
+                            + " iterative normal-subset selection; combined: CMAD and a DMAFN"
+                            + " classifier, a record as suspicious as either finds it.")
     Detector detector;
 
     @Option(
@@ -65,7 +77,8 @@ final class DetectorOptions {
      * @throws ParameterException naming the options at fault
      */
     void validate(CommandLine commandLine) {
-        if (detector == Detector.cmad && (fusion != null || head != null)) {
+        boolean fused = detector == Detector.dmafn || detector == Detector.combined;
+        if (!fused && (fusion != null || head != null)) {
             throw new ParameterException(
                     commandLine, "--fusion and --head are for --detector dmafn or combined");
         }
@@ -77,6 +90,12 @@ final class DetectorOptions {
         switch (detector) {
             case cmad -> runner.train(world, cmadConfig(), out);
             case dmafn -> runner.trainFusion(world, fusionConfig(DetectionHead.AUTOENCODER), out);
+            case autoencoder -> runner.trainAutoencoder(world, autoencoderConfig(null), out);
+            case duad ->
+                    runner.trainAutoencoder(
+                            world,
+                            autoencoderConfig(AutoencoderDetectorConfig.defaultSelection()),
+                            out);
             case combined ->
                     runner.trainCombined(
                             world, cmadConfig(), fusionConfig(DetectionHead.CLASSIFIER), out);
@@ -85,6 +104,20 @@ final class DetectorOptions {
 
     private TrainerConfig cmadConfig() {
         TrainerConfig config = TrainerConfig.defaults();
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (targetAlertRate != null) {
+            config = config.withTargetAlertRate(targetAlertRate);
+        }
+        return config;
+    }
+
+    private AutoencoderDetectorConfig autoencoderConfig(SelectionConfig duad) {
+        AutoencoderDetectorConfig config = AutoencoderDetectorConfig.defaults();
+        if (duad != null) {
+            config = config.withDuad(duad);
+        }
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

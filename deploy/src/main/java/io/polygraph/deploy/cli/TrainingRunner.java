@@ -2,6 +2,9 @@ package io.polygraph.deploy.cli;
 
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.eval.EvaluationReport;
+import io.polygraph.train.AutoencoderDetectorConfig;
+import io.polygraph.train.AutoencoderDetectorTrainer;
+import io.polygraph.train.AutoencoderTrainingResult;
 import io.polygraph.train.CmadTrainer;
 import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
@@ -106,6 +109,48 @@ final class TrainingRunner {
                 formatted(duration),
                 snapshotPath.toAbsolutePath(),
                 heldOut.summary());
+    }
+
+    /** Trains the autoencoder (plainly or by DUAD) on {@code world}, writes its snapshot. */
+    AutoencoderTrainingResult trainAutoencoder(
+            World world, AutoencoderDetectorConfig config, Path snapshotPath) throws IOException {
+        var records = WorldJoin.join(world, config.recentLimit());
+        out.printf(
+                "Training the autoencoder (%s) on %d transactions of %d customers of world %d"
+                        + " (%s) ...%n",
+                config.duad() == null ? "plain, normal records" : "DUAD, all records, no labels",
+                records.size(),
+                world.config().customers(),
+                world.config().seed(),
+                config.duad() == null
+                        ? config.epochs() + " epochs"
+                        : "at most " + config.epochs() + " epochs");
+        AutoencoderTrainingResult result;
+        try (ProgressBarListener progress = new ProgressBarListener()) {
+            result = new AutoencoderDetectorTrainer(config).train(records, progress);
+        }
+        if (result.duad() != null) {
+            out.printf(
+                    "DUAD: %d training rounds, %s; the last trained on %d of %d records; anomaly"
+                            + " share of its selections (reported, never read): %s%n",
+                    result.duad().rounds().size() - 1,
+                    result.duad().converged() ? "converged" : "stopped at the epoch cap",
+                    trainedOn(result.duad().trainedOn()),
+                    result.trainingRecords(),
+                    result.duad().rounds().stream()
+                            .map(r -> String.format("%.2f %%", 100 * r.anomalyShare()))
+                            .toList());
+        }
+        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        return result;
+    }
+
+    private static int trainedOn(boolean[] selection) {
+        int count = 0;
+        for (boolean selected : selection) {
+            count += selected ? 1 : 0;
+        }
+        return count;
     }
 
     private static void save(DetectorSnapshot snapshot, Path snapshotPath) throws IOException {

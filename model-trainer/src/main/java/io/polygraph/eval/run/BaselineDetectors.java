@@ -1,5 +1,6 @@
 package io.polygraph.eval.run;
 
+import io.polygraph.autoencoder.ConcatenatedRows;
 import io.polygraph.detector.ScoreCalibration;
 import io.polygraph.eval.LabelledScores;
 import io.polygraph.eval.report.LossCurve;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * 1, default world: transaction-only AUPRC 0.037 with RAW, 0.091 standardised). The signature and
  * the concatenated autoencoders use {@link InputScaling#RAW}: per-pixel standardisation blows a
  * stroke in a nearly blank pixel up to the clip bound (see {@link InputScaling}), and the
- * concatenation is already scaled by {@link ConcatenatedFeatures}; RAW still clips at the
+ * concatenation is already scaled by {@link ConcatenatedRows}; RAW still clips at the
  * standardizer's bound, which only touches the rarest ink there.
  */
 final class BaselineDetectors {
@@ -73,13 +74,14 @@ final class BaselineDetectors {
             long seed, ModalityBlocks training, ModalityBlocks calibration, ModalityBlocks test) {
         Splits splits = new Splits(seed, training, calibration, test);
         Map<String, SeedRun> runs = new LinkedHashMap<>();
-        for (Detector detector : detectors(seed, ConcatenatedFeatures.fit(training))) {
+        ConcatenatedRows all = ConcatenatedRows.fit(training.blocks());
+        for (Detector detector : detectors(seed, blocks -> all.rows(blocks.blocks()))) {
             runs.put(detector.name(), evaluate(detector, splits));
         }
         return runs;
     }
 
-    private List<Detector> detectors(long seed, ConcatenatedFeatures all) {
+    private List<Detector> detectors(long seed, Function<ModalityBlocks, double[][]> all) {
         return List.of(
                 new Detector(
                         WorldBaselineExperiment.AE_PROFILE,
@@ -102,10 +104,10 @@ final class BaselineDetectors {
                         WorldBaselineExperiment.PCA_SIGNATURE,
                         ModalityBlocks::presentedSmall,
                         pca()),
-                new Detector(WorldBaselineExperiment.PCA_ALL, all::rows, pca()),
+                new Detector(WorldBaselineExperiment.PCA_ALL, all, pca()),
                 new Detector(
                         WorldBaselineExperiment.AE_ALL,
-                        all::rows,
+                        all,
                         autoencoder(config.concatenated(), InputScaling.RAW, seed)));
     }
 

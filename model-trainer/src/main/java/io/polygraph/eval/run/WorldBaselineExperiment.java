@@ -40,15 +40,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Detectors: an autoencoder and a PCA reconstruction per modality ({@link #SINGLE_MODALITY}: the
  * profile, the transaction with its recent history, the presented signature), and the same two
- * models on everything concatenated ({@link ConcatenatedFeatures}). PCA per modality was added to
- * the autoencoders because it is by far the stronger single-modality detector here (seed 1: AUPRC
- * 0.49 on the transaction against 0.09 for its autoencoder, whose angle score ignores how far a row
- * departs): a gain measured against weak single-modality baselines only would flatter
- * multimodality. The signature PCA reads the 8x24 canvas (a covariance of 3,072 pixels is too slow
- * to decompose here). How a detector treats a record without its modality is in {@link
- * BaselineDetectors}. Each run's wall time is the detector's own training, calibration and scoring;
- * generating and encoding the worlds, shared by all of them, is logged, not counted (CMAD's wall
- * time in {@link WorldExperiment} includes it).
+ * models on everything concatenated ({@link io.polygraph.autoencoder.ConcatenatedRows}, the row the
+ * {@code autoencoder} detector reads). PCA per modality was added to the autoencoders because it is
+ * by far the stronger single-modality detector here (seed 1: AUPRC 0.49 on the transaction against
+ * 0.09 for its autoencoder, whose angle score ignores how far a row departs): a gain measured
+ * against weak single-modality baselines only would flatter multimodality. The signature PCA reads
+ * the 8x24 canvas (a covariance of 3,072 pixels is too slow to decompose here). How a detector
+ * treats a record without its modality is in {@link BaselineDetectors}. Each run's wall time is the
+ * detector's own training, calibration and scoring; generating and encoding the worlds, shared by
+ * all of them, is logged, not counted (CMAD's wall time in {@link WorldExperiment} includes it).
  */
 public final class WorldBaselineExperiment {
 
