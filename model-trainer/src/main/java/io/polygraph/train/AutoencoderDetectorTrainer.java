@@ -8,7 +8,6 @@ import io.polygraph.autoencoder.RowBlock;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.PairCalibration;
-import io.polygraph.detector.RecordScore;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.features.FeatureEncoding;
 import io.polygraph.features.FeatureSpec;
@@ -38,8 +37,6 @@ import java.util.Objects;
  * Deterministic for a seed with single-threaded ND4J.
  */
 public final class AutoencoderDetectorTrainer {
-
-    private static final int SCORING_BATCH = 512;
 
     private final AutoencoderDetectorConfig config;
 
@@ -75,7 +72,7 @@ public final class AutoencoderDetectorTrainer {
                         normalAngles(uncalibrated, heldOut, types), config.targetAlertRate());
         AutoencoderDetector detector =
                 uncalibrated.withCalibration(info(calibration.threshold()), calibration);
-        EvaluationReport report = evaluate(detector, heldOut, types);
+        EvaluationReport report = HeldOutScoring.evaluate(detector, heldOut, types);
         return new AutoencoderTrainingResult(
                 detector,
                 config,
@@ -115,27 +112,7 @@ public final class AutoencoderDetectorTrainer {
                 normal.add(records.get(i));
             }
         }
-        double[][] angles = new double[normal.size()][];
-        for (int start = 0; start < normal.size(); start += SCORING_BATCH) {
-            int end = Math.min(normal.size(), start + SCORING_BATCH);
-            double[][] part = detector.angles(normal.subList(start, end));
-            System.arraycopy(part, 0, angles, start, part.length);
-        }
-        return angles;
-    }
-
-    private static EvaluationReport evaluate(
-            AutoencoderDetector detector, List<MultimodalRecord> records, List<AnomalyType> types) {
-        double[] scores = new double[records.size()];
-        for (int start = 0; start < records.size(); start += SCORING_BATCH) {
-            int end = Math.min(records.size(), start + SCORING_BATCH);
-            List<RecordScore> part = detector.score(records.subList(start, end));
-            for (int k = 0; k < part.size(); k++) {
-                scores[start + k] = part.get(k).score();
-            }
-        }
-        return EvaluationReport.of(
-                scores, types, detector.calibration().threshold(), EvaluationReport.CROSS_MODAL);
+        return HeldOutScoring.rows(normal, detector::angles);
     }
 
     private ReconstructionCalibration placeholderCalibration() {

@@ -9,7 +9,6 @@ import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.PairCalibration;
-import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.ScoreCalibration;
 import io.polygraph.detector.SnapshotJson;
 import io.polygraph.detector.SnapshotManifest;
@@ -44,7 +43,6 @@ public final class CombinedTrainer {
     public static final String NAME = "combined";
 
     private static final Logger LOG = LoggerFactory.getLogger(CombinedTrainer.class);
-    private static final int SCORING_BATCH = 512;
 
     private final TrainerConfig cmad;
     private final FusionConfig dmafn;
@@ -93,13 +91,10 @@ public final class CombinedTrainer {
         training.put("heldOutRecords", heldOut.size());
 
         listener.onStage("evaluating");
-        double[] shipped;
+        EvaluationReport report;
         try (BatchScorer readBack = assembly.snapshot(training, null).newScorer()) {
-            shipped = scores(readBack, heldOut);
+            report = HeldOutScoring.evaluate(readBack, heldOut, types);
         }
-        EvaluationReport report =
-                EvaluationReport.of(
-                        shipped, types, assembly.threshold(), EvaluationReport.CROSS_MODAL);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         training.put("trainingSeconds", duration.toMillis() / 1000.0);
         DetectorSnapshot snapshot = assembly.snapshot(training, report);
@@ -179,20 +174,8 @@ public final class CombinedTrainer {
 
     private static double[] scores(DetectorSnapshot snapshot, List<MultimodalRecord> records) {
         try (BatchScorer scorer = snapshot.newScorer()) {
-            return scores(scorer, records);
+            return HeldOutScoring.scores(scorer, records);
         }
-    }
-
-    private static double[] scores(BatchScorer scorer, List<MultimodalRecord> records) {
-        double[] scores = new double[records.size()];
-        for (int start = 0; start < records.size(); start += SCORING_BATCH) {
-            int end = Math.min(records.size(), start + SCORING_BATCH);
-            List<RecordScore> part = scorer.score(records.subList(start, end));
-            for (int k = 0; k < part.size(); k++) {
-                scores[start + k] = part.get(k).score();
-            }
-        }
-        return scores;
     }
 
     private static double[] normal(double[] values, List<AnomalyType> types) {

@@ -3,7 +3,6 @@ package io.polygraph.train;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.PairCalibration;
-import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.ScoreCalibration;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.features.FeatureSpec;
@@ -49,7 +48,6 @@ public final class FusionTrainer {
     /** The {@link TrainingProgress#pair()} of DMAFN batches. */
     public static final String PROGRESS_NAME = "dmafn";
 
-    private static final int SCORING_BATCH = 512;
     private static final double MAX_POSITIVE_WEIGHT = 50;
 
     private final FusionConfig config;
@@ -88,7 +86,8 @@ public final class FusionTrainer {
         FusionCalibration calibration = calibrate(raw, typesOf(split.heldOut()));
         DmafnDetector detector =
                 uncalibrated.withCalibration(info(calibration.threshold()), calibration);
-        EvaluationReport report = evaluate(detector, heldOut, typesOf(split.heldOut()));
+        EvaluationReport report =
+                HeldOutScoring.evaluate(detector, heldOut, typesOf(split.heldOut()));
         return new FusionTrainingResult(
                 detector,
                 config,
@@ -226,27 +225,7 @@ public final class FusionTrainer {
     }
 
     private static double[][] rawValues(DmafnDetector detector, List<MultimodalRecord> records) {
-        double[][] raw = new double[records.size()][];
-        for (int start = 0; start < records.size(); start += SCORING_BATCH) {
-            int end = Math.min(records.size(), start + SCORING_BATCH);
-            double[][] part = detector.rawValues(records.subList(start, end));
-            System.arraycopy(part, 0, raw, start, part.length);
-        }
-        return raw;
-    }
-
-    private static EvaluationReport evaluate(
-            DmafnDetector detector, List<MultimodalRecord> records, List<AnomalyType> types) {
-        double[] scores = new double[records.size()];
-        for (int start = 0; start < records.size(); start += SCORING_BATCH) {
-            int end = Math.min(records.size(), start + SCORING_BATCH);
-            List<RecordScore> part = detector.score(records.subList(start, end));
-            for (int k = 0; k < part.size(); k++) {
-                scores[start + k] = part.get(k).score();
-            }
-        }
-        return EvaluationReport.of(
-                scores, types, detector.calibration().threshold(), EvaluationReport.CROSS_MODAL);
+        return HeldOutScoring.rows(records, detector::rawValues);
     }
 
     private static FusionCalibration placeholderCalibration() {
