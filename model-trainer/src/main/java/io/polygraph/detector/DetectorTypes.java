@@ -22,6 +22,7 @@ public final class DetectorTypes {
                     new CmadDetectorType(),
                     new ImageTagDetectorType(),
                     new DmafnDetectorType(),
+                    new CmadSequenceDetectorType(),
                     new AutoencoderDetectorType(),
                     new CombinedDetectorType());
 

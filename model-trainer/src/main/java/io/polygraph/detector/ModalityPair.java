@@ -9,7 +9,19 @@ public enum ModalityPair {
     PROFILE_TRANSACTION("profile~transaction", ReasonCodes.BEHAVIOUR_INCONSISTENT_WITH_PROFILE),
 
     /** The presented signature against the enrolment (reference) signature. */
-    SIGNATURE("signature~enrolment", ReasonCodes.SIGNATURE_INCONSISTENT);
+    SIGNATURE("signature~enrolment", ReasonCodes.SIGNATURE_INCONSISTENT),
+
+    /**
+     * The KYC profile against the entity's recent transactions as a sequence ({@code
+     * cmad-sequence}).
+     */
+    PROFILE_HISTORY("profile~history", ReasonCodes.BEHAVIOUR_INCONSISTENT_WITH_PROFILE),
+
+    /**
+     * The current transaction against the entity's recent transactions as a sequence ({@code
+     * cmad-sequence}).
+     */
+    TRANSACTION_HISTORY("transaction~history", ReasonCodes.BEHAVIOUR_INCONSISTENT_WITH_HISTORY);
 
     private final String contributionName;
     private final String inconsistencyCode;

@@ -13,6 +13,10 @@ public final class ReasonCodes {
     public static final String BEHAVIOUR_INCONSISTENT_WITH_PROFILE =
             "BEHAVIOUR_INCONSISTENT_WITH_PROFILE";
 
+    /** The transaction does not fit the entity's recent transactions ({@code cmad-sequence}). */
+    public static final String BEHAVIOUR_INCONSISTENT_WITH_HISTORY =
+            "BEHAVIOUR_INCONSISTENT_WITH_HISTORY";
+
     /** No profile was known when the transaction was scored. */
     public static final String PROFILE_MISSING = "PROFILE_MISSING";
 

@@ -59,7 +59,11 @@ final class Calibrator {
         return new ScoreCalibration(profileTransaction, signature, threshold, targetAlertRate);
     }
 
-    private static PairCalibration fitPair(
+    /**
+     * The pair's calibration on its held-out normal cosines, or on the training cosines when the
+     * held-out split has none.
+     */
+    static PairCalibration fitPair(
             String pair, double[] heldOutNormal, Supplier<double[]> trainingFallback) {
         if (heldOutNormal.length > 0) {
             return PairCalibration.fit(heldOutNormal);
@@ -76,7 +80,8 @@ final class Calibrator {
         return PairCalibration.fit(training);
     }
 
-    private static double[] normalValues(double[] values, List<AnomalyType> types) {
+    /** The finite values of NORMAL records. */
+    static double[] normalValues(double[] values, List<AnomalyType> types) {
         List<Double> kept = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             if (types.get(i) == AnomalyType.NORMAL && Double.isFinite(values[i])) {

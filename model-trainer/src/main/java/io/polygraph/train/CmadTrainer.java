@@ -55,7 +55,7 @@ public final class CmadTrainer {
     public TrainingResult train(List<LabelledRecord> records, TrainingListener listener) {
         long started = System.nanoTime();
         EntitySplit split = EntitySplit.of(records, config.heldOutShare(), config.seed());
-        List<MultimodalRecord> training = trainingRecords(split.training());
+        List<MultimodalRecord> training = trainingRecords(split.training(), config);
         listener.onStage("encoding features");
         FeatureEncoding encoding = FeatureEncoding.fit(training, config.recentLimit());
         CrossModalDetector uncalibrated = fitNetworks(training, encoding, listener);
@@ -136,7 +136,9 @@ public final class CmadTrainer {
         return BatchCosines.concat(parts);
     }
 
-    private List<MultimodalRecord> trainingRecords(List<LabelledRecord> split) {
+    /** The records of the split the networks learn from (see the class comment). */
+    static List<MultimodalRecord> trainingRecords(
+            List<LabelledRecord> split, TrainerConfig config) {
         return split.stream()
                 .filter(
                         r ->
@@ -157,11 +159,11 @@ public final class CmadTrainer {
                 values, types, calibration.threshold(), EvaluationReport.CROSS_MODAL);
     }
 
-    private static List<MultimodalRecord> recordsOf(List<LabelledRecord> records) {
+    static List<MultimodalRecord> recordsOf(List<LabelledRecord> records) {
         return records.stream().map(LabelledRecord::record).toList();
     }
 
-    private static List<AnomalyType> typesOf(List<LabelledRecord> records) {
+    static List<AnomalyType> typesOf(List<LabelledRecord> records) {
         return records.stream().map(record -> record.label().getType()).toList();
     }
 }

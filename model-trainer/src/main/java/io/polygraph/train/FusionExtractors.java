@@ -5,16 +5,13 @@ import io.polygraph.fusion.FusionShape;
 import io.polygraph.fusion.Modality;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DMAFN's per-modality extractors: a two-layer perceptron each for the profile and the transaction;
- * an LSTM over the history sequence, unrolled over its fixed number of steps (a step whose mask is
- * 0 leaves the state unchanged, so left-padded short histories end in the state of their last real
- * transaction); one convolutional tower shared by the enrolment and the presented signature, run on
- * the images present only. Each embedding is squashed with tanh and multiplied by its column of the
- * modality mask, so a missing or hidden modality contributes exactly nothing.
+ * an LSTM over the history sequence ({@link LstmEncoder}); one convolutional tower shared by the
+ * enrolment and the presented signature, run on the images present only. Each embedding is squashed
+ * with tanh and multiplied by its column of the modality mask, so a missing or hidden modality
+ * contributes exactly nothing.
  */
 final class FusionExtractors {
 
@@ -38,7 +35,7 @@ final class FusionExtractors {
         embeddings[Modality.TRANSACTION.ordinal()] =
                 perceptron(
                         sd, layers, "transaction", in.transaction(), shape.transaction(), config);
-        embeddings[Modality.HISTORY.ordinal()] = lstm(sd, layers, in, shape, config);
+        embeddings[Modality.HISTORY.ordinal()] = lstm(layers, in, shape, config);
         SDVariable[] signatures = signatures(sd, layers, in, config);
         embeddings[Modality.ENROLMENT_SIGNATURE.ordinal()] = signatures[0];
         embeddings[Modality.PRESENTED_SIGNATURE.ordinal()] = signatures[1];
@@ -66,42 +63,14 @@ final class FusionExtractors {
 
     /** An LSTM unrolled over the history steps; its last state is the history embedding. */
     private static SDVariable lstm(
-            SameDiff sd,
-            GraphLayers layers,
-            FusionPlaceholders in,
-            FusionShape shape,
-            FusionConfig config) {
-        int size = config.embeddingSize();
-        int width = shape.stepWidth();
-        GraphLayers.Dense[] input = new GraphLayers.Dense[4];
-        GraphLayers.Dense[] recurrent = new GraphLayers.Dense[4];
-        String[] gates = {"input", "forget", "output", "cell"};
-        for (int g = 0; g < 4; g++) {
-            input[g] = layers.dense("lstm_x_" + gates[g], width, size);
-            recurrent[g] = layers.dense("lstm_h_" + gates[g], size, size);
-        }
-        SDVariable zeros = sd.constant(Nd4j.zeros(DataType.FLOAT, shape.history(), size));
-        SDVariable h = sd.mmul(in.history(), zeros);
-        SDVariable c = h;
-        for (int t = 0; t < shape.historySteps(); t++) {
-            SDVariable x =
-                    sd.mmul(
-                            in.history(),
-                            GraphColumns.selection(sd, shape.history(), t * width, width));
-            SDVariable present = GraphColumns.column(in.historyMask(), t, shape.historySteps());
-            SDVariable inputGate = sd.nn.sigmoid(input[0].apply(x).add(recurrent[0].apply(h)));
-            // A forget bias of +1 keeps early steps in memory at the start of training.
-            SDVariable forgetGate =
-                    sd.nn.sigmoid(input[1].apply(x).add(recurrent[1].apply(h)).add(1.0));
-            SDVariable outputGate = sd.nn.sigmoid(input[2].apply(x).add(recurrent[2].apply(h)));
-            SDVariable candidate = sd.math.tanh(input[3].apply(x).add(recurrent[3].apply(h)));
-            SDVariable nextC = forgetGate.mul(c).add(inputGate.mul(candidate));
-            SDVariable nextH = outputGate.mul(sd.math.tanh(nextC));
-            SDVariable absent = present.rsub(1.0);
-            c = nextC.mul(present).add(c.mul(absent));
-            h = nextH.mul(present).add(h.mul(absent));
-        }
-        return h;
+            GraphLayers layers, FusionPlaceholders in, FusionShape shape, FusionConfig config) {
+        return new LstmEncoder(
+                        layers,
+                        "lstm",
+                        shape.historySteps(),
+                        shape.stepWidth(),
+                        config.embeddingSize())
+                .lastState(in.history(), in.historyMask());
     }
 
     /**

@@ -153,7 +153,9 @@ final class GraphLayers {
      *
      * @param a unit-length embeddings of the first modality, [batch, r]
      * @param b unit-length embeddings of the second modality, [batch, r]
-     * @param hard unit-length embeddings of constructed negatives for {@code a}
+     * @param hard unit-length embeddings of constructed negatives for {@code a}, or null when the
+     *     pair has none (then every inconsistent pair is an in-batch one, whatever {@code
+     *     inBatchShare})
      * @param negativeMask [batch, batch] with 1 where {@code (a_i, b_j)} is inconsistent
      */
     SDVariable cmadLoss(
@@ -171,6 +173,9 @@ final class GraphLayers {
         SDVariable similarities = sd.mmul(a, b, false, true, false);
         SDVariable hinge = margin(similarities.sub(gamma), temperature).mul(negativeMask);
         SDVariable inBatch = sd.sum(hinge).div(sd.sum(negativeMask).add(1.0));
+        if (hard == null) {
+            return positive.add(name, inBatch.mul(name + INCONSISTENT_SUFFIX, lambda));
+        }
         SDVariable hardHinge = margin(sd.sum(a.mul(hard), false, 1).sub(gamma), temperature);
         SDVariable negative =
                 inBatch.mul(inBatchShare).add(sd.mean(hardHinge).mul(1 - inBatchShare));

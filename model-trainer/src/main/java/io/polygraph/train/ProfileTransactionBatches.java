@@ -62,6 +62,11 @@ final class ProfileTransactionBatches {
         return records.size();
     }
 
+    /** The record of a row. */
+    MultimodalRecord record(int row) {
+        return records.get(row);
+    }
+
     /** The batches of one epoch, as row indices. */
     List<int[]> epoch(int batchSize, SplittableRandom random) {
         int[] rows = new int[records.size()];

@@ -83,7 +83,13 @@ class SnapshotEntriesTest {
     @Test
     void theRegistryRejectsAnUnknownIdListingTheKnownOnes() {
         assertThat(DetectorTypes.ids())
-                .contains("cmad", "cmad-image-tag", "dmafn", "autoencoder", "combined");
+                .contains(
+                        "cmad",
+                        "cmad-image-tag",
+                        "dmafn",
+                        "cmad-sequence",
+                        "autoencoder",
+                        "combined");
         assertThat(DetectorTypes.of("cmad").networks())
                 .containsExactly("profile-transaction", "signature");
         assertThatThrownBy(() -> DetectorTypes.of("isolation-forest"))

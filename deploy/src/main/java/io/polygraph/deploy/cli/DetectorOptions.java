@@ -45,6 +45,23 @@ final class DetectorOptions {
                             + " classifier, a record as suspicious as either finds it.")
     Detector detector;
 
+    /** How CMAD reads an entity's recent transactions. */
+    enum History {
+        /** A hand-made summary inside the transaction's features (the {@code cmad} detector). */
+        summary,
+        /** Also a third modality, read by an LSTM (the K=3 {@code cmad-sequence} detector). */
+        lstm
+    }
+
+    @Option(
+            names = "--history",
+            defaultValue = "summary",
+            description =
+                    "cmad: recent transactions as a summary in the transaction features, or also"
+                            + " as a third modality read by an LSTM (K=3 consensus space):"
+                            + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    History history;
+
     @Option(
             names = "--fusion",
             description =
@@ -82,13 +99,16 @@ final class DetectorOptions {
             throw new ParameterException(
                     commandLine, "--fusion and --head are for --detector dmafn or combined");
         }
+        if (detector != Detector.cmad && history != History.summary) {
+            throw new ParameterException(commandLine, "--history is for --detector cmad");
+        }
     }
 
     /** Trains the chosen detector on {@code world} and writes its snapshot to {@code out}. */
     void train(World world, Path out, PrintStream progress) throws IOException {
         TrainingRunner runner = new TrainingRunner(progress);
         switch (detector) {
-            case cmad -> runner.train(world, cmadConfig(), out);
+            case cmad -> runner.train(world, cmadConfig(), out, history == History.lstm);
             case dmafn -> runner.trainFusion(world, fusionConfig(DetectionHead.AUTOENCODER), out);
             case autoencoder -> runner.trainAutoencoder(world, autoencoderConfig(null), out);
             case duad ->

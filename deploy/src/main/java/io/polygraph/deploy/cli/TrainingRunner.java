@@ -5,6 +5,7 @@ import io.polygraph.eval.EvaluationReport;
 import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.AutoencoderDetectorTrainer;
 import io.polygraph.train.AutoencoderTrainingResult;
+import io.polygraph.train.CmadSequenceTrainer;
 import io.polygraph.train.CmadTrainer;
 import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
@@ -32,16 +33,26 @@ final class TrainingRunner {
     }
 
     /**
-     * Trains on {@code world}, writes the snapshot to {@code snapshotPath} and returns the result.
+     * Trains CMAD on {@code world}, writes the snapshot to {@code snapshotPath} and returns the
+     * result; with {@code lstmHistory}, the K = 3 {@code cmad-sequence} detector, whose recent
+     * transactions are a third modality read by an LSTM.
      */
-    TrainingResult train(World world, TrainerConfig config, Path snapshotPath) throws IOException {
+    TrainingResult train(World world, TrainerConfig config, Path snapshotPath, boolean lstmHistory)
+            throws IOException {
         var records = WorldJoin.join(world, config.recentLimit());
         out.printf(
-                "Training CMAD on %d transactions of %d customers of world %d (%d epochs) ...%n",
-                records.size(), world.config().customers(), world.config().seed(), config.epochs());
+                "Training CMAD%s on %d transactions of %d customers of world %d (%d epochs) ...%n",
+                lstmHistory ? " (K=3, LSTM history)" : "",
+                records.size(),
+                world.config().customers(),
+                world.config().seed(),
+                config.epochs());
         TrainingResult result;
         try (ProgressBarListener progress = new ProgressBarListener()) {
-            result = new CmadTrainer(config).train(records, progress);
+            result =
+                    lstmHistory
+                            ? new CmadSequenceTrainer(config).train(records, progress)
+                            : new CmadTrainer(config).train(records, progress);
         }
         saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
         return result;

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The synthetic-world evaluation of {@code polygraph evaluate}: CMAD, the DMAFN variants of {@code
- * --dmafn}, then the reconstruction baselines on the same worlds and splits, and how much the best
- * multimodal detector gains.
+ * The synthetic-world evaluation of {@code polygraph evaluate}: CMAD and its K=3 variant (LSTM
+ * history), the DMAFN variants of {@code --dmafn}, then the reconstruction baselines on the same
+ * worlds and splits, and how much the best multimodal detector gains.
  */
 final class WorldEvaluations {
 
@@ -49,6 +49,7 @@ final class WorldEvaluations {
         List<DetectorEvaluation> detectors = new ArrayList<>();
         WorldExperiment experiment = new WorldExperiment(shape);
         detectors.add(experiment.cmad(config, options.seeds, progress));
+        detectors.add(experiment.cmadSequence(config, options.seeds, progress));
         for (FusionConfig fusion : fusionConfigs) {
             detectors.add(experiment.dmafn(fusion, options.seeds, progress));
         }

@@ -66,7 +66,11 @@ class EvaluateCommandTest {
         assertThat(report.detectors().get(0).flaggedShareByType()).containsKey("NORMAL");
         assertThat(report.detectors())
                 .extracting(d -> d.name())
-                .contains("CMAD", "PCA transaction only", "AE all features");
+                .contains(
+                        "CMAD",
+                        "CMAD (K=3, LSTM history)",
+                        "PCA transaction only",
+                        "AE all features");
         assertThat(report.detectors().get(0).runs().get(0).trainingLoss())
                 .extracting(curve -> curve.name())
                 .contains("profile~transaction loss");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polygraph.combined.CombinedDetectorType;
+import io.polygraph.detector.CmadSequenceDetectorType;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.ImageTagDetectorType;
 import io.polygraph.detector.ImageTagParameters;
@@ -121,6 +122,39 @@ class PolygraphCliTest {
         assertThat(members.get(0).path("manifest").path("detectorType").asText()).isEqualTo("cmad");
         assertThat(members.get(1).path("manifest").path("parameters").path("head").asText())
                 .isEqualTo("CLASSIFIER");
+    }
+
+    @Test
+    void trainWithAnLstmHistoryWritesACmadSequenceSnapshot(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cmad-sequence.zip");
+
+        int exit =
+                new CommandLine(new PolygraphCli())
+                        .execute(
+                                "train",
+                                "--history",
+                                "lstm",
+                                "--customers",
+                                "16",
+                                "--days",
+                                "5",
+                                "--epochs",
+                                "1",
+                                "--out",
+                                out.toString());
+
+        assertThat(exit).isZero();
+        assertThat(DetectorSnapshot.read(out).type().id()).isEqualTo(CmadSequenceDetectorType.ID);
+    }
+
+    @Test
+    void historyWithAnotherDetectorThanCmadIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new PolygraphCli()).setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("train", "--detector", "dmafn", "--history", "lstm", "--out", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--history is for --detector cmad");
     }
 
     @Test

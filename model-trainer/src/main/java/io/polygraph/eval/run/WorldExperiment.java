@@ -11,6 +11,7 @@ import io.polygraph.eval.report.LossCurve;
 import io.polygraph.eval.report.SeedRun;
 import io.polygraph.eval.report.SeedRunBuilder;
 import io.polygraph.fusion.DetectionHead;
+import io.polygraph.train.CmadSequenceTrainer;
 import io.polygraph.train.CmadTrainer;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.FusionTrainer;
@@ -73,6 +74,28 @@ public final class WorldExperiment {
                                                 .snapshot(),
                         listener);
         return DetectorEvaluation.ofConfigObject(DETECTOR, config, runs);
+    }
+
+    /** Name of the K = 3 CMAD variant ({@code cmad-sequence}) in reports. */
+    public static final String SEQUENCE_DETECTOR = "CMAD (K=3, LSTM history)";
+
+    /**
+     * Trains and tests one {@code cmad-sequence} detector per seed, on the same worlds and splits
+     * as {@link #cmad}.
+     */
+    public DetectorEvaluation cmadSequence(
+            TrainerConfig config, List<Long> seeds, TrainingListener listener) {
+        List<SeedRun> runs =
+                runs(
+                        seeds,
+                        config.recentLimit(),
+                        seed ->
+                                (training, losses) ->
+                                        new CmadSequenceTrainer(config.withSeed(seed))
+                                                .train(training, losses)
+                                                .snapshot(),
+                        listener);
+        return DetectorEvaluation.ofConfigObject(SEQUENCE_DETECTOR, config, runs);
     }
 
     /** Trains and tests one DMAFN detector per seed. */
