@@ -2,7 +2,7 @@ package io.polygraph.autoencoder;
 
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
-import io.polygraph.detector.DetectorType;
+import io.polygraph.detector.TransactionDetectorType;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * one network, the tabular feature encoding in the manifest, {@link AutoencoderParameters} as
  * parameters.
  */
-public final class AutoencoderDetectorType implements DetectorType {
+public final class AutoencoderDetectorType extends TransactionDetectorType {
 
     /** The manifest's {@code detectorType}. */
     public static final String ID = "autoencoder";
@@ -27,16 +27,6 @@ public final class AutoencoderDetectorType implements DetectorType {
     @Override
     public List<String> networks() {
         return List.of(NETWORK);
-    }
-
-    @Override
-    public String scoredItems() {
-        return "transactions";
-    }
-
-    @Override
-    public boolean scoresTransactions() {
-        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.CmadDetectorType;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.DetectorType;
+import io.polygraph.detector.TransactionDetectorType;
 import io.polygraph.fusion.DmafnDetectorType;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * networks stored under its name ({@code cmad-profile-transaction}, {@code cmad-signature}, {@code
  * dmafn-fusion}), {@link CombinedParameters} as parameters.
  */
-public final class CombinedDetectorType implements DetectorType {
+public final class CombinedDetectorType extends TransactionDetectorType {
 
     /** The manifest's {@code detectorType}. */
     public static final String ID = "combined";
@@ -36,16 +37,6 @@ public final class CombinedDetectorType implements DetectorType {
         return MEMBERS.stream()
                 .flatMap(m -> m.type().networks().stream().map(m::networkName))
                 .toList();
-    }
-
-    @Override
-    public String scoredItems() {
-        return "transactions";
-    }
-
-    @Override
-    public boolean scoresTransactions() {
-        return true;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
  * The CMAD cross-modal detector on transaction records ({@link CrossModalDetector}): two pair
  * networks, the feature encoding in the manifest, {@link CmadParameters} as parameters.
  */
-public final class CmadDetectorType implements DetectorType {
+public final class CmadDetectorType extends TransactionDetectorType {
 
     /** The manifest's {@code detectorType}. */
     public static final String ID = "cmad";
@@ -25,16 +25,6 @@ public final class CmadDetectorType implements DetectorType {
     @Override
     public List<String> networks() {
         return List.of(PROFILE_TRANSACTION, SIGNATURE);
-    }
-
-    @Override
-    public String scoredItems() {
-        return "transactions";
-    }
-
-    @Override
-    public boolean scoresTransactions() {
-        return true;
     }
 
     @Override

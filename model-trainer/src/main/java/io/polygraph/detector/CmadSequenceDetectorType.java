@@ -12,7 +12,7 @@ import java.util.List;
  * inputs and outputs, and a type's network list is fixed, so {@code cmad} snapshots stay exactly
  * what they were.
  */
-public final class CmadSequenceDetectorType implements DetectorType {
+public final class CmadSequenceDetectorType extends TransactionDetectorType {
 
     /** The manifest's {@code detectorType}. */
     public static final String ID = "cmad-sequence";
@@ -31,16 +31,6 @@ public final class CmadSequenceDetectorType implements DetectorType {
     @Override
     public List<String> networks() {
         return List.of(BEHAVIOUR, SIGNATURE);
-    }
-
-    @Override
-    public String scoredItems() {
-        return "transactions";
-    }
-
-    @Override
-    public boolean scoresTransactions() {
-        return true;
     }
 
     @Override

@@ -2,14 +2,14 @@ package io.polygraph.fusion;
 
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
-import io.polygraph.detector.DetectorType;
+import io.polygraph.detector.TransactionDetectorType;
 import java.util.List;
 
 /**
  * The DMAFN fusion detector on transaction records ({@link DmafnDetector}): one network, the
  * tabular feature encoding in the manifest, {@link DmafnParameters} as parameters.
  */
-public final class DmafnDetectorType implements DetectorType {
+public final class DmafnDetectorType extends TransactionDetectorType {
 
     /** The manifest's {@code detectorType}. */
     public static final String ID = "dmafn";
@@ -25,16 +25,6 @@ public final class DmafnDetectorType implements DetectorType {
     @Override
     public List<String> networks() {
         return List.of(FUSION);
-    }
-
-    @Override
-    public String scoredItems() {
-        return "transactions";
-    }
-
-    @Override
-    public boolean scoresTransactions() {
-        return true;
     }
 
     @Override
