@@ -11,12 +11,13 @@ import java.util.List;
  * networks/<name>.fb}) and in the manifest's {@code parameters} object, which the type reads with
  * {@link DetectorSnapshot#parameters(Class)} into a record of its own.
  *
- * <p>Adding a detector type takes one class implementing this interface (see {@link
- * CmadDetectorType}, about 40 lines) and one line in {@link DetectorTypes}. Its trainer writes
- * snapshots with {@code new DetectorSnapshot(manifest, networks)}, the manifest's {@code
- * detectorType} set to {@link #id()} and its version from {@link SnapshotStamp} (see {@code
- * SnapshotAssembler} in the trainer, or {@link ImageTagDetector#toSnapshot}). Implementations are
- * stateless and thread-safe; the scorers they create are not (one per thread).
+ * <p>Adding a detector type takes one class implementing this interface (for a type that scores
+ * transactions, extending {@link TransactionDetectorType}, as {@link CmadDetectorType} does in
+ * about 30 lines) and one line in {@link DetectorTypes}. Its trainer writes snapshots with {@code
+ * new DetectorSnapshot(manifest, networks)}, the manifest's {@code detectorType} set to {@link
+ * #id()} and its version from {@link SnapshotStamp} (see {@code SnapshotAssembler} in the trainer,
+ * or {@link ImageTagDetector#toSnapshot}). Implementations are stateless and thread-safe; the
+ * scorers they create are not (one per thread).
  */
 public interface DetectorType {
 
