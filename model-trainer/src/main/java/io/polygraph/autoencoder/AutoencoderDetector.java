@@ -77,9 +77,6 @@ public final class AutoencoderDetector implements BatchScorer {
     public static AutoencoderDetector fromSnapshot(DetectorSnapshot snapshot) {
         snapshot.requireType(AutoencoderDetectorType.ID);
         SnapshotManifest manifest = snapshot.manifest();
-        if (manifest.featureEncoding() == null) {
-            throw new IllegalArgumentException(snapshot + " has no feature encoding");
-        }
         AutoencoderParameters parameters = snapshot.parameters(AutoencoderParameters.class);
         if (parameters.calibration().threshold() != manifest.threshold()) {
             throw new IllegalArgumentException(
@@ -87,7 +84,7 @@ public final class AutoencoderDetector implements BatchScorer {
         }
         return new AutoencoderDetector(
                 manifest.modelInfo(),
-                manifest.featureEncoding(),
+                snapshot.featureEncoding(),
                 parameters.rows(),
                 AutoencoderModel.fromBytes(
                         snapshot.network(AutoencoderDetectorType.NETWORK),

@@ -62,13 +62,10 @@ public final class CrossModalDetector implements BatchScorer {
     public static CrossModalDetector fromSnapshot(DetectorSnapshot snapshot) {
         snapshot.requireType(CmadDetectorType.ID);
         SnapshotManifest manifest = snapshot.manifest();
-        if (manifest.featureEncoding() == null) {
-            throw new IllegalArgumentException(snapshot + " has no feature encoding");
-        }
         CmadParameters parameters = snapshot.parameters(CmadParameters.class);
         return new CrossModalDetector(
                 manifest.modelInfo(),
-                manifest.featureEncoding(),
+                snapshot.featureEncoding(),
                 PairNetwork.fromBytes(snapshot.network(CmadDetectorType.PROFILE_TRANSACTION)),
                 PairNetwork.fromBytes(snapshot.network(CmadDetectorType.SIGNATURE)),
                 parameters.calibration(manifest.threshold(), manifest.targetAlertRate()));

@@ -1,6 +1,7 @@
 package io.polygraph.detector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.polygraph.features.FeatureEncoding;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,6 +136,19 @@ public final class DetectorSnapshot {
     /** Identity and threshold of the model. */
     public ModelInfo modelInfo() {
         return manifest.modelInfo();
+    }
+
+    /**
+     * The feature encoding the networks were trained with, for the types that encode transaction
+     * records.
+     *
+     * @throws IllegalArgumentException when the manifest has none
+     */
+    public FeatureEncoding featureEncoding() {
+        if (manifest.featureEncoding() == null) {
+            throw new IllegalArgumentException(this + " has no feature encoding");
+        }
+        return manifest.featureEncoding();
     }
 
     /** The names of the networks, in the detector type's order. */

@@ -57,13 +57,10 @@ public final class SequenceCrossModalDetector implements BatchScorer {
     public static SequenceCrossModalDetector fromSnapshot(DetectorSnapshot snapshot) {
         snapshot.requireType(CmadSequenceDetectorType.ID);
         SnapshotManifest manifest = snapshot.manifest();
-        if (manifest.featureEncoding() == null) {
-            throw new IllegalArgumentException(snapshot + " has no feature encoding");
-        }
         CmadSequenceParameters parameters = snapshot.parameters(CmadSequenceParameters.class);
         return new SequenceCrossModalDetector(
                 manifest.modelInfo(),
-                manifest.featureEncoding(),
+                snapshot.featureEncoding(),
                 parameters.history(),
                 ConsensusNetwork.fromBytes(snapshot.network(CmadSequenceDetectorType.BEHAVIOUR)),
                 PairNetwork.fromBytes(snapshot.network(CmadSequenceDetectorType.SIGNATURE)),

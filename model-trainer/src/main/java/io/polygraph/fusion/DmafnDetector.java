@@ -73,9 +73,6 @@ public final class DmafnDetector implements BatchScorer {
     public static DmafnDetector fromSnapshot(DetectorSnapshot snapshot) {
         snapshot.requireType(DmafnDetectorType.ID);
         SnapshotManifest manifest = snapshot.manifest();
-        if (manifest.featureEncoding() == null) {
-            throw new IllegalArgumentException(snapshot + " has no feature encoding");
-        }
         DmafnParameters parameters = snapshot.parameters(DmafnParameters.class);
         if (parameters.calibration().threshold() != manifest.threshold()) {
             throw new IllegalArgumentException(
@@ -83,7 +80,7 @@ public final class DmafnDetector implements BatchScorer {
         }
         return new DmafnDetector(
                 manifest.modelInfo(),
-                new FusionEncoding(manifest.featureEncoding(), parameters.history()),
+                new FusionEncoding(snapshot.featureEncoding(), parameters.history()),
                 FusionNetwork.fromBytes(
                         snapshot.network(DmafnDetectorType.FUSION),
                         parameters.mode(),
