@@ -1,0 +1,147 @@
+package io.polygraph.mixture;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The infinite Gaussian mixture of the IGMM-BiGAN detector: a Dirichlet-process mixture with a
+ * Normal-Inverse-Wishart prior, fitted by collapsed Gibbs sampling, that scores a vector by its
+ * minimum Mahalanobis distance to the clusters of the training data.
+ *
+ * <p>Contract of {@link #fit}: the prior mean is the data mean and the prior scale {@code s * I}
+ * (see {@link MixtureConfig}); the chain ({@link CollapsedGibbsSampler}) keeps a label sample every
+ * {@code thinning} sweeps after burn-in; the samples are aligned and reduced to one labelling
+ * ({@link LabelConsensus}); clusters with at most {@code minClusterSize} points are dropped as too
+ * small to describe normal data, and each kept cluster is summarised by its posterior expected mean
+ * and covariance given its points. The same data and configuration give the same model.
+ *
+ * <p>The model is immutable plain data (Jackson writes and reads it), ordered by decreasing cluster
+ * size. {@link #score} is the distance to the <em>nearest</em> cluster, not a mixture density: the
+ * paper's choice, and one that does not let a large cluster's weight hide a point that sits in no
+ * cluster at all.
+ *
+ * @param dimension length of the scored vectors
+ * @param clusters the kept clusters, at least one
+ */
+public record InfiniteGaussianMixture(int dimension, List<MixtureCluster> clusters) {
+
+    @JsonCreator
+    public InfiniteGaussianMixture(
+            @JsonProperty("dimension") int dimension,
+            @JsonProperty("clusters") List<MixtureCluster> clusters) {
+        if (clusters == null || clusters.isEmpty()) {
+            throw new IllegalArgumentException("a mixture needs at least one cluster");
+        }
+        for (MixtureCluster cluster : clusters) {
+            if (cluster.mean().length != dimension) {
+                throw new IllegalArgumentException(
+                        "every cluster must have dimension " + dimension);
+            }
+        }
+        this.dimension = dimension;
+        this.clusters = List.copyOf(clusters);
+    }
+
+    /**
+     * Fits the mixture to the rows of {@code x}.
+     *
+     * @throws IllegalArgumentException when {@code x} is empty, ragged or not finite, or when no
+     *     cluster has more than {@code minClusterSize} points
+     */
+    public static InfiniteGaussianMixture fit(double[][] x, MixtureConfig config) {
+        Objects.requireNonNull(config, "config");
+        double[] mean = columnMeans(checkedRows(x));
+        double[][] centred = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            centred[i] = new double[mean.length];
+            for (int j = 0; j < mean.length; j++) {
+                centred[i][j] = x[i][j] - mean[j];
+            }
+        }
+        CollapsedGibbsSampler sampler = new CollapsedGibbsSampler(centred, config);
+        int[] labels = LabelConsensus.of(sampler.run());
+        return fromLabels(centred, mean, labels, sampler.prior(), config.minClusterSize());
+    }
+
+    /** The minimum Mahalanobis distance of {@code z} to the kept clusters. */
+    public double score(double[] z) {
+        double best = Double.POSITIVE_INFINITY;
+        for (MixtureCluster cluster : clusters) {
+            best = Math.min(best, cluster.mahalanobis(z));
+        }
+        return best;
+    }
+
+    /** {@link #score} of each row. */
+    public double[] score(double[][] z) {
+        double[] scores = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            scores[i] = score(z[i]);
+        }
+        return scores;
+    }
+
+    private static InfiniteGaussianMixture fromLabels(
+            double[][] centred, double[] mean, int[] labels, NiwPrior prior, int minClusterSize) {
+        List<ClusterPosterior> groups = new ArrayList<>();
+        double[] work = new double[mean.length];
+        for (int i = 0; i < labels.length; i++) {
+            while (groups.size() <= labels[i]) {
+                groups.add(new ClusterPosterior(prior));
+            }
+            groups.get(labels[i]).add(centred[i], work);
+        }
+        List<MixtureCluster> kept = new ArrayList<>();
+        for (ClusterPosterior group : groups) {
+            if (group.count() > minClusterSize) {
+                double[] clusterMean = group.posteriorMean();
+                for (int j = 0; j < mean.length; j++) {
+                    clusterMean[j] += mean[j];
+                }
+                kept.add(
+                        new MixtureCluster(
+                                group.count(), clusterMean, group.covarianceFactorRows()));
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no cluster has more than minClusterSize = "
+                            + minClusterSize
+                            + " points; lower it or fit on more data");
+        }
+        kept.sort(Comparator.comparingInt(MixtureCluster::size).reversed());
+        return new InfiniteGaussianMixture(mean.length, kept);
+    }
+
+    private static double[][] checkedRows(double[][] x) {
+        if (x == null || x.length == 0 || x[0].length == 0) {
+            throw new IllegalArgumentException("x has no rows or no columns");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != x[0].length) {
+                throw new IllegalArgumentException(
+                        "x row " + i + " has " + x[i].length + " columns, not " + x[0].length);
+            }
+            for (double value : x[i]) {
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("x row " + i + " is not finite");
+                }
+            }
+        }
+        return x;
+    }
+
+    private static double[] columnMeans(double[][] x) {
+        double[] mean = new double[x[0].length];
+        for (double[] row : x) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j] / x.length;
+            }
+        }
+        return mean;
+    }
+}

@@ -1,0 +1,145 @@
+package io.polygraph.mixture;
+
+/**
+ * Hyperparameters and sampling schedule of the infinite Gaussian mixture ({@link
+ * InfiniteGaussianMixture#fit}).
+ *
+ * <p>The prior is a Normal-Inverse-Wishart on each cluster's mean and covariance: mean {@code mu_0}
+ * = the data mean, mean pseudo-count {@code kappa_0}, inverse-Wishart scale matrix {@code Sigma_0 =
+ * s * I} and {@code m} degrees of freedom; the clusters are drawn from a Dirichlet process (Chinese
+ * restaurant process) with concentration {@code alpha}. Because {@code m} must exceed the dimension
+ * {@code d}, which the configuration does not know, it is given as {@code m - d}: the paper's best
+ * MNIST values ({@link #defaults()}) are {@code kappa_0 = 0.1}, {@code m = d + 20}, {@code s = 7}.
+ * The paper gives no {@code alpha}; 1 is the usual neutral choice.
+ *
+ * <p>Schedule: {@code sweeps} full Gibbs sweeps after one sequential initialisation pass; after
+ * {@code burnIn} sweeps a label sample is kept every {@code thinning} sweeps (sweeps 350, 400, 450
+ * and 500 with the defaults); clusters of the consensus labelling with at most {@code
+ * minClusterSize} points are dropped.
+ *
+ * @param kappa0 pseudo-count of the prior mean, {@code > 0}
+ * @param extraDegreesOfFreedom {@code m - d}, {@code > 0}, so that every cluster's posterior
+ *     expected covariance exists
+ * @param priorScale {@code s} in {@code Sigma_0 = s * I}, {@code > 0}
+ * @param concentration {@code alpha} of the Dirichlet process, {@code > 0}
+ * @param sweeps Gibbs sweeps over all points, after the initialisation pass
+ * @param burnIn sweeps discarded before the first label sample
+ * @param thinning sweeps between two label samples
+ * @param minClusterSize clusters with at most this many points are dropped from the model
+ * @param seed seed of the sampler: the same data and configuration give the same clusters
+ */
+public record MixtureConfig(
+        double kappa0,
+        double extraDegreesOfFreedom,
+        double priorScale,
+        double concentration,
+        int sweeps,
+        int burnIn,
+        int thinning,
+        int minClusterSize,
+        long seed) {
+
+    public MixtureConfig {
+        checkPositive("kappa0", kappa0);
+        checkPositive("extraDegreesOfFreedom (m - d)", extraDegreesOfFreedom);
+        checkPositive("priorScale (s)", priorScale);
+        checkPositive("concentration (alpha)", concentration);
+        if (sweeps < 1 || burnIn < 0 || thinning < 1) {
+            throw new IllegalArgumentException(
+                    "sweeps and thinning must be at least 1 and burnIn at least 0: sweeps "
+                            + sweeps
+                            + ", burnIn "
+                            + burnIn
+                            + ", thinning "
+                            + thinning);
+        }
+        if (burnIn + thinning > sweeps) {
+            throw new IllegalArgumentException(
+                    "burnIn + thinning must not exceed sweeps, or no label sample is taken: "
+                            + burnIn
+                            + " + "
+                            + thinning
+                            + " > "
+                            + sweeps);
+        }
+        if (minClusterSize < 0) {
+            throw new IllegalArgumentException("minClusterSize must be >= 0: " + minClusterSize);
+        }
+    }
+
+    /**
+     * The paper's values: {@code kappa_0 = 0.1}, {@code m = d + 20}, {@code s = 7}, {@code alpha =
+     * 1}, 500 sweeps, 300 burn-in, a sample every 50 sweeps, clusters of at most 50 points dropped,
+     * seed 0.
+     */
+    public static MixtureConfig defaults() {
+        return new MixtureConfig(0.1, 20, 7, 1, 500, 300, 50, 50, 0);
+    }
+
+    /** The degrees of freedom {@code m} of the inverse-Wishart prior in dimension {@code d}. */
+    public double degreesOfFreedom(int dimension) {
+        return dimension + extraDegreesOfFreedom;
+    }
+
+    /** This configuration with another sampling schedule. */
+    public MixtureConfig withSchedule(int newSweeps, int newBurnIn, int newThinning) {
+        return new MixtureConfig(
+                kappa0,
+                extraDegreesOfFreedom,
+                priorScale,
+                concentration,
+                newSweeps,
+                newBurnIn,
+                newThinning,
+                minClusterSize,
+                seed);
+    }
+
+    /** This configuration with another minimum cluster size. */
+    public MixtureConfig withMinClusterSize(int value) {
+        return new MixtureConfig(
+                kappa0,
+                extraDegreesOfFreedom,
+                priorScale,
+                concentration,
+                sweeps,
+                burnIn,
+                thinning,
+                value,
+                seed);
+    }
+
+    /** This configuration with another prior scale {@code s}. */
+    public MixtureConfig withPriorScale(double value) {
+        return new MixtureConfig(
+                kappa0,
+                extraDegreesOfFreedom,
+                value,
+                concentration,
+                sweeps,
+                burnIn,
+                thinning,
+                minClusterSize,
+                seed);
+    }
+
+    /** This configuration with another seed. */
+    public MixtureConfig withSeed(long value) {
+        return new MixtureConfig(
+                kappa0,
+                extraDegreesOfFreedom,
+                priorScale,
+                concentration,
+                sweeps,
+                burnIn,
+                thinning,
+                minClusterSize,
+                value);
+    }
+
+    private static void checkPositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite: " + value);
+        }
+    }
+}
