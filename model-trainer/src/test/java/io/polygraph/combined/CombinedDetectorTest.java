@@ -11,12 +11,14 @@ import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.fusion.DetectionHead;
+import io.polygraph.schema.AnomalyType;
 import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.TestDetectors;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.train.TrainingResult;
+import io.polygraph.world.WorldJoin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +40,17 @@ class CombinedDetectorTest {
     private static TrainingResult result;
     private static Path file;
     private static List<MultimodalRecord> other;
+    private static List<WorldJoin.LabelledRecord> calibration;
 
     @BeforeAll
     static void train() throws Exception {
+        calibration = TestDetectors.world(303, 40, 14);
         result =
                 new CombinedTrainer(CMAD, DMAFN)
-                        .train(TestDetectors.world(101, 60, 14), TrainingListener.NONE);
+                        .train(
+                                TestDetectors.world(101, 60, 14),
+                                calibration,
+                                TrainingListener.NONE);
         file = folder.resolve("combined.zip");
         result.snapshot().save(file);
         other = TestDetectors.records(TestDetectors.world(202, 40, 14));
@@ -65,6 +72,32 @@ class CombinedDetectorTest {
         assertThat(members.get(1).manifest().detectorType()).isEqualTo("dmafn");
         assertThat(manifest.targetAlertRate()).isEqualTo(CMAD.targetAlertRate());
         assertThat(manifest.heldOutMetrics().path("auroc").isNumber()).isTrue();
+    }
+
+    @Test
+    void epsilonIsTheTargetQuantileOfTheCalibrationRecordsNormalScores() throws Exception {
+        List<MultimodalRecord> normal =
+                calibration.stream()
+                        .filter(r -> r.label().getType() == AnomalyType.NORMAL)
+                        .map(WorldJoin.LabelledRecord::record)
+                        .toList();
+        try (BatchScorer scorer = DetectorSnapshot.read(file).newScorer()) {
+            long below = scorer.score(normal).stream().filter(RecordScore::anomalous).count();
+
+            // floor(rate * n) records fall below epsilon; one either way for a record whose score
+            // moves by float rounding between the calibration's batches and this one.
+            long expected = (long) Math.floor(CMAD.targetAlertRate() * normal.size());
+            assertThat(below).isBetween(expected - 1, expected + 1);
+        }
+        assertThat(
+                        result.snapshot()
+                                .manifest()
+                                .trainingConfig()
+                                .path("thresholdCalibratedOn")
+                                .asText())
+                .isEqualTo("independent calibration records");
+        assertThat(result.snapshot().manifest().trainingConfig().path("thresholdRecords").asInt())
+                .isEqualTo(normal.size());
     }
 
     @Test

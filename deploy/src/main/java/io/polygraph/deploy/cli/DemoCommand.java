@@ -147,7 +147,12 @@ final class DemoCommand implements Callable<Integer> {
         step(2, "Training " + detector.detector + " on a training world (seed " + seed + ")");
         World training = WorldGenerator.generate(world.config(seed));
         Path model = work.resolve(detector.detector + "-snapshot.zip");
-        detector.train(training, model, System.out);
+        long calibrationSeed = seed + DetectorOptions.CALIBRATION_SEED_OFFSET;
+        detector.train(
+                training,
+                () -> WorldGenerator.generate(world.config(calibrationSeed)),
+                model,
+                System.out);
         return model;
     }
 

@@ -10,6 +10,7 @@ import io.polygraph.world.World;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,6 +19,12 @@ import picocli.CommandLine.ParameterException;
  * Which detector to train and its main settings: the options {@code train} and {@code demo} share.
  */
 final class DetectorOptions {
+
+    /**
+     * The seed of the generated calibration world is the training world's plus this: other
+     * customers than both the training world's and (at the defaults) the demo's live world's.
+     */
+    static final long CALIBRATION_SEED_OFFSET = 1000;
 
     /** The detectors these commands train. */
     enum Detector {
@@ -104,8 +111,15 @@ final class DetectorOptions {
         }
     }
 
-    /** Trains the chosen detector on {@code world} and writes its snapshot to {@code out}. */
-    void train(World world, Path out, PrintStream progress) throws IOException {
+    /**
+     * Trains the chosen detector on {@code world} and writes its snapshot to {@code out}.
+     *
+     * @param calibrationWorld an independent world whose normal records set the combination's
+     *     threshold, called only for {@code combined}; it may return null (then the training
+     *     world's held-out customers set it)
+     */
+    void train(World world, Supplier<World> calibrationWorld, Path out, PrintStream progress)
+            throws IOException {
         TrainingRunner runner = new TrainingRunner(progress);
         switch (detector) {
             case cmad -> runner.train(world, cmadConfig(), out, history == History.lstm);
@@ -118,7 +132,11 @@ final class DetectorOptions {
                             out);
             case combined ->
                     runner.trainCombined(
-                            world, cmadConfig(), fusionConfig(DetectionHead.CLASSIFIER), out);
+                            world,
+                            calibrationWorld.get(),
+                            cmadConfig(),
+                            fusionConfig(DetectionHead.CLASSIFIER),
+                            out);
         }
     }
 

@@ -64,7 +64,18 @@ final class TrainCommand implements Callable<Integer> {
                 worldDir != null
                         ? WorldFiles.read(worldDir)
                         : WorldGenerator.generate(world.config(trainingSeed()));
-        detector.train(training, out, System.out);
+        // A world read from files is the user's own: no synthetic world can calibrate for it.
+        detector.train(
+                training,
+                () ->
+                        worldDir != null
+                                ? null
+                                : WorldGenerator.generate(
+                                        world.config(
+                                                trainingSeed()
+                                                        + DetectorOptions.CALIBRATION_SEED_OFFSET)),
+                out,
+                System.out);
         return 0;
     }
 }

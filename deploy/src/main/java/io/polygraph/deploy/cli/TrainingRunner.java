@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Trains a detector on a world with a progress bar (epochs, batches, time left), saves the snapshot
@@ -81,11 +82,16 @@ final class TrainingRunner {
     }
 
     /**
-     * Trains the combination of CMAD and DMAFN on {@code world}, writes the snapshot to {@code
+     * Trains the combination of CMAD and DMAFN on {@code world}, sets its threshold on the normal
+     * records of {@code calibrationWorld} when there is one, writes the snapshot to {@code
      * snapshotPath}.
      */
     TrainingResult trainCombined(
-            World world, TrainerConfig cmad, FusionConfig dmafn, Path snapshotPath)
+            World world,
+            World calibrationWorld,
+            TrainerConfig cmad,
+            FusionConfig dmafn,
+            Path snapshotPath)
             throws IOException {
         var records = WorldJoin.join(world, cmad.recentLimit());
         CombinedTrainer trainer = new CombinedTrainer(cmad, dmafn);
@@ -99,9 +105,22 @@ final class TrainingRunner {
                 records.size(),
                 world.config().customers(),
                 world.config().seed());
+        var calibration =
+                calibrationWorld == null
+                        ? List.<WorldJoin.LabelledRecord>of()
+                        : WorldJoin.join(calibrationWorld, cmad.recentLimit());
+        out.println(
+                calibrationWorld == null
+                        ? "Threshold from the training world's held-out customers (no independent"
+                                + " calibration world)."
+                        : String.format(
+                                "Threshold from the normal transactions of world %d (%d customers"
+                                        + " never trained on).",
+                                calibrationWorld.config().seed(),
+                                calibrationWorld.config().customers()));
         TrainingResult result;
         try (ProgressBarListener progress = new ProgressBarListener()) {
-            result = trainer.train(records, progress);
+            result = trainer.train(records, calibration, progress);
         }
         saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
         return result;

@@ -122,6 +122,9 @@ class PolygraphCliTest {
         assertThat(members.get(0).path("manifest").path("detectorType").asText()).isEqualTo("cmad");
         assertThat(members.get(1).path("manifest").path("parameters").path("head").asText())
                 .isEqualTo("CLASSIFIER");
+        // The generated training world comes with a generated calibration world for epsilon.
+        assertThat(snapshot.manifest().trainingConfig().path("thresholdCalibratedOn").asText())
+                .isEqualTo("independent calibration records");
     }
 
     @Test
