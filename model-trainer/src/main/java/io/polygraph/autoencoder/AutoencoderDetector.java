@@ -104,15 +104,12 @@ public final class AutoencoderDetector implements BatchScorer {
         Map<String, byte[]> networks = Map.of(AutoencoderDetectorType.NETWORK, model.toBytes());
         SnapshotStamp stamp = SnapshotStamp.now(networks);
         SnapshotManifest manifest =
-                new SnapshotManifest(
-                        SnapshotManifest.FORMAT_VERSION,
+                SnapshotManifest.stamped(
                         AutoencoderDetectorType.ID,
                         name,
-                        stamp.version(),
-                        stamp.createdAt(),
+                        stamp,
                         calibration.threshold(),
                         calibration.targetAlertRate(),
-                        features.featureSpecVersion(),
                         features,
                         new AutoencoderParameters(
                                         rows, model.standardizer(), model.bottleneck(), calibration)

@@ -79,15 +79,12 @@ public final class ImageTagDetector {
         Map<String, byte[]> networks = Map.of(ImageTagDetectorType.IMAGE_TAG, network.toBytes());
         SnapshotStamp stamp = SnapshotStamp.now(networks);
         SnapshotManifest manifest =
-                new SnapshotManifest(
-                        SnapshotManifest.FORMAT_VERSION,
+                SnapshotManifest.stamped(
                         ImageTagDetectorType.ID,
                         ImageTagDetectorType.ID,
-                        stamp.version(),
-                        stamp.createdAt(),
+                        stamp,
                         epsilon,
                         targetAlertRate,
-                        null,
                         null,
                         new ImageTagParameters(imageSide, tagWidth, epsilon).toJson(),
                         trainingConfig,

@@ -104,6 +104,37 @@ public record SnapshotManifest(
                 name, version, threshold, featureSpecVersion == null ? 0 : featureSpecVersion);
     }
 
+    /**
+     * The manifest of a snapshot written now, in the current format: version and creation time from
+     * {@code stamp}, the feature spec version from {@code featureEncoding}.
+     *
+     * @param featureEncoding null for a detector that encodes no transaction records
+     */
+    public static SnapshotManifest stamped(
+            String detectorType,
+            String name,
+            SnapshotStamp stamp,
+            double threshold,
+            double targetAlertRate,
+            FeatureEncoding featureEncoding,
+            JsonNode parameters,
+            JsonNode trainingConfig,
+            JsonNode heldOutMetrics) {
+        return new SnapshotManifest(
+                FORMAT_VERSION,
+                detectorType,
+                name,
+                stamp.version(),
+                stamp.createdAt(),
+                threshold,
+                targetAlertRate,
+                featureEncoding == null ? null : featureEncoding.featureSpecVersion(),
+                featureEncoding,
+                parameters,
+                trainingConfig,
+                heldOutMetrics);
+    }
+
     /** A copy with other held-out metrics. */
     public SnapshotManifest withHeldOutMetrics(JsonNode metrics) {
         return new SnapshotManifest(

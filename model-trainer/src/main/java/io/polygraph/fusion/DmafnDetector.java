@@ -100,15 +100,12 @@ public final class DmafnDetector implements BatchScorer {
                 java.util.Map.of(DmafnDetectorType.FUSION, network.toBytes());
         SnapshotStamp stamp = SnapshotStamp.now(networks);
         SnapshotManifest manifest =
-                new SnapshotManifest(
-                        SnapshotManifest.FORMAT_VERSION,
+                SnapshotManifest.stamped(
                         DmafnDetectorType.ID,
                         name,
-                        stamp.version(),
-                        stamp.createdAt(),
+                        stamp,
                         calibration.threshold(),
                         calibration.targetAlertRate(),
-                        encoding.features().featureSpecVersion(),
                         encoding.features(),
                         new DmafnParameters(
                                         network.mode(),

@@ -203,15 +203,12 @@ public final class CombinedTrainer {
 
         DetectorSnapshot snapshot(JsonNode training, EvaluationReport heldOut) {
             SnapshotManifest manifest =
-                    new SnapshotManifest(
-                            SnapshotManifest.FORMAT_VERSION,
+                    SnapshotManifest.stamped(
                             CombinedDetectorType.ID,
                             NAME,
-                            stamp.version(),
-                            stamp.createdAt(),
+                            stamp,
                             threshold,
                             cmadManifest.targetAlertRate(),
-                            cmadManifest.featureSpecVersion(),
                             cmadManifest.featureEncoding(),
                             parameters.toJson(),
                             SnapshotJson.canonicalTree(training),

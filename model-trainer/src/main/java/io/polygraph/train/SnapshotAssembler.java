@@ -83,15 +83,12 @@ final class SnapshotAssembler {
         training.put("heldOutRecords", heldOut.heldOutRecords());
         training.put("trainingSeconds", heldOut.duration().toMillis() / 1000.0);
         SnapshotManifest manifest =
-                new SnapshotManifest(
-                        SnapshotManifest.FORMAT_VERSION,
+                SnapshotManifest.stamped(
                         typeId,
                         name,
-                        stamp.version(),
-                        stamp.createdAt(),
+                        stamp,
                         threshold,
                         targetAlertRate,
-                        encoding.featureSpecVersion(),
                         encoding,
                         parameters,
                         SnapshotJson.canonicalTree(training),

@@ -16,6 +16,8 @@ import io.polygraph.world.WorldFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -72,25 +74,8 @@ class PolygraphCliTest {
     void trainWithTheFusionDetectorWritesADmafnSnapshot(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("dmafn.zip");
 
-        int exit =
-                new CommandLine(new PolygraphCli())
-                        .execute(
-                                "train",
-                                "--detector",
-                                "dmafn",
-                                "--fusion",
-                                "LATE",
-                                "--customers",
-                                "16",
-                                "--days",
-                                "5",
-                                "--epochs",
-                                "1",
-                                "--out",
-                                out.toString());
-
-        assertThat(exit).isZero();
-        DetectorSnapshot snapshot = DetectorSnapshot.read(out);
+        DetectorSnapshot snapshot =
+                trainTiny(out, 16, 5, "--detector", "dmafn", "--fusion", "LATE");
         assertThat(snapshot.type().id()).isEqualTo(DmafnDetectorType.ID);
         assertThat(snapshot.manifest().parameters().get("mode").asText()).isEqualTo("LATE");
     }
@@ -100,23 +85,7 @@ class PolygraphCliTest {
             throws Exception {
         Path out = dir.resolve("combined.zip");
 
-        int exit =
-                new CommandLine(new PolygraphCli())
-                        .execute(
-                                "train",
-                                "--detector",
-                                "combined",
-                                "--customers",
-                                "24",
-                                "--days",
-                                "7",
-                                "--epochs",
-                                "1",
-                                "--out",
-                                out.toString());
-
-        assertThat(exit).isZero();
-        DetectorSnapshot snapshot = DetectorSnapshot.read(out);
+        DetectorSnapshot snapshot = trainTiny(out, 24, 7, "--detector", "combined");
         assertThat(snapshot.type().id()).isEqualTo(CombinedDetectorType.ID);
         JsonNode members = snapshot.manifest().parameters().get("members");
         assertThat(members.get(0).path("manifest").path("detectorType").asText()).isEqualTo("cmad");
@@ -131,23 +100,8 @@ class PolygraphCliTest {
     void trainWithAnLstmHistoryWritesACmadSequenceSnapshot(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cmad-sequence.zip");
 
-        int exit =
-                new CommandLine(new PolygraphCli())
-                        .execute(
-                                "train",
-                                "--history",
-                                "lstm",
-                                "--customers",
-                                "16",
-                                "--days",
-                                "5",
-                                "--epochs",
-                                "1",
-                                "--out",
-                                out.toString());
-
-        assertThat(exit).isZero();
-        assertThat(DetectorSnapshot.read(out).type().id()).isEqualTo(CmadSequenceDetectorType.ID);
+        DetectorSnapshot snapshot = trainTiny(out, 16, 5, "--history", "lstm");
+        assertThat(snapshot.type().id()).isEqualTo(CmadSequenceDetectorType.ID);
     }
 
     @Test
@@ -230,5 +184,30 @@ class PolygraphCliTest {
                         null);
         return new DetectorSnapshot(
                 manifest, Map.of(ImageTagDetectorType.IMAGE_TAG, new byte[] {1, 2, 3}));
+    }
+
+    /**
+     * Runs {@code train} on a tiny generated world for one epoch, checks that it exits 0 and reads
+     * the snapshot it wrote.
+     */
+    private static DetectorSnapshot trainTiny(
+            Path out, int customers, int days, String... detectorOptions) throws Exception {
+        List<String> args = new ArrayList<>(List.of("train"));
+        args.addAll(List.of(detectorOptions));
+        args.addAll(
+                List.of(
+                        "--customers",
+                        String.valueOf(customers),
+                        "--days",
+                        String.valueOf(days),
+                        "--epochs",
+                        "1",
+                        "--out",
+                        out.toString()));
+
+        int exit = new CommandLine(new PolygraphCli()).execute(args.toArray(String[]::new));
+
+        assertThat(exit).isZero();
+        return DetectorSnapshot.read(out);
     }
 }

@@ -17,6 +17,7 @@ import io.polygraph.train.FusionConfig;
 import io.polygraph.train.FusionTrainer;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.train.TrainingListener;
+import io.polygraph.train.TrainingResult;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
 import io.polygraph.world.WorldJoin;
@@ -63,17 +64,12 @@ public final class WorldExperiment {
     /** Trains and tests one CMAD detector per seed. */
     public DetectorEvaluation cmad(
             TrainerConfig config, List<Long> seeds, TrainingListener listener) {
-        List<SeedRun> runs =
-                runs(
-                        seeds,
-                        config.recentLimit(),
-                        seed ->
-                                (training, losses) ->
-                                        new CmadTrainer(config.withSeed(seed))
-                                                .train(training, losses)
-                                                .snapshot(),
-                        listener);
-        return DetectorEvaluation.ofConfigObject(DETECTOR, config, runs);
+        return cmadFamily(
+                DETECTOR,
+                config,
+                seeds,
+                (seeded, training, losses) -> new CmadTrainer(seeded).train(training, losses),
+                listener);
     }
 
     /** Name of the K = 3 CMAD variant ({@code cmad-sequence}) in reports. */
@@ -85,17 +81,39 @@ public final class WorldExperiment {
      */
     public DetectorEvaluation cmadSequence(
             TrainerConfig config, List<Long> seeds, TrainingListener listener) {
+        return cmadFamily(
+                SEQUENCE_DETECTOR,
+                config,
+                seeds,
+                (seeded, training, losses) ->
+                        new CmadSequenceTrainer(seeded).train(training, losses),
+                listener);
+    }
+
+    /** Trains a detector of the CMAD family per seed, its configuration seeded with the run's. */
+    private DetectorEvaluation cmadFamily(
+            String name,
+            TrainerConfig config,
+            List<Long> seeds,
+            CmadFamilyTrainer trainer,
+            TrainingListener listener) {
         List<SeedRun> runs =
                 runs(
                         seeds,
                         config.recentLimit(),
                         seed ->
                                 (training, losses) ->
-                                        new CmadSequenceTrainer(config.withSeed(seed))
-                                                .train(training, losses)
+                                        trainer.train(config.withSeed(seed), training, losses)
                                                 .snapshot(),
                         listener);
-        return DetectorEvaluation.ofConfigObject(SEQUENCE_DETECTOR, config, runs);
+        return DetectorEvaluation.ofConfigObject(name, config, runs);
+    }
+
+    /** {@link CmadTrainer} or {@link CmadSequenceTrainer}, as one call. */
+    @FunctionalInterface
+    private interface CmadFamilyTrainer {
+        TrainingResult train(
+                TrainerConfig config, List<LabelledRecord> training, TrainingListener losses);
     }
 
     /** Trains and tests one DMAFN detector per seed. */
