@@ -1,6 +1,7 @@
 package io.polygraph.job;
 
 import io.polygraph.schema.RawRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -9,17 +10,22 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Sources hand over raw bytes with their coordinates so that decoding (and the dead-lettering of
  * what cannot be decoded) is the job's business, the same for Kafka and for in-memory test data.
- * Implementations set their sources' uids and names ({@link OperatorIds}) and no watermarks: the
- * job assigns event time after decoding.
+ * Implementations set their sources' uids and names ({@link OperatorIds}) and build each source
+ * with the watermark strategy the job hands them, so that watermarks are generated in the source
+ * (per split, with idleness that pauses under backpressure; see {@link
+ * io.polygraph.job.eventtime.SourceWatermarks}).
  */
 public interface JobSources {
 
     /** The raw records of the transactions topic. */
-    DataStream<RawRecord> transactions(StreamExecutionEnvironment env);
+    DataStream<RawRecord> transactions(
+            StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> eventTime);
 
     /** The raw records of the profiles topic. */
-    DataStream<RawRecord> profiles(StreamExecutionEnvironment env);
+    DataStream<RawRecord> profiles(
+            StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> eventTime);
 
     /** The raw records of the signatures topic. */
-    DataStream<RawRecord> signatures(StreamExecutionEnvironment env);
+    DataStream<RawRecord> signatures(
+            StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> eventTime);
 }

@@ -4,13 +4,10 @@ import static io.polygraph.job.OperatorIds.BATCH_SCORING;
 import static io.polygraph.job.OperatorIds.ENTITY_JOIN;
 import static io.polygraph.job.OperatorIds.PROFILES_DECODE;
 import static io.polygraph.job.OperatorIds.PROFILES_EVENTS;
-import static io.polygraph.job.OperatorIds.PROFILES_WATERMARKS;
 import static io.polygraph.job.OperatorIds.SIGNATURES_DECODE;
 import static io.polygraph.job.OperatorIds.SIGNATURES_EVENTS;
-import static io.polygraph.job.OperatorIds.SIGNATURES_WATERMARKS;
 import static io.polygraph.job.OperatorIds.TRANSACTIONS_DECODE;
 import static io.polygraph.job.OperatorIds.TRANSACTIONS_EVENTS;
-import static io.polygraph.job.OperatorIds.TRANSACTIONS_WATERMARKS;
 
 import io.polygraph.detector.ScorerFactory;
 import io.polygraph.job.config.JobSettings;
@@ -19,6 +16,7 @@ import io.polygraph.job.decode.ProfileValidator;
 import io.polygraph.job.decode.RecordValidator;
 import io.polygraph.job.decode.SignatureValidator;
 import io.polygraph.job.decode.TransactionValidator;
+import io.polygraph.job.eventtime.SourceWatermarks;
 import io.polygraph.job.join.EntityEvents;
 import io.polygraph.job.join.EntityJoinFunction;
 import io.polygraph.job.kafka.KafkaJobSinks;
@@ -35,7 +33,6 @@ import io.polygraph.schema.SignatureImage;
 import io.polygraph.schema.Transaction;
 import io.polygraph.topic.Topic;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -68,8 +65,8 @@ public final class PolygraphJob {
     private PolygraphJob() {}
 
     /**
-     * Adds the job's operators to {@code env}: sources, decode, event time, join by entity, batch
-     * scoring, sinks.
+     * Adds the job's operators to {@code env}: sources (which generate the watermarks), decode,
+     * join by entity, batch scoring, sinks.
      */
     public static void build(
             StreamExecutionEnvironment env,
@@ -79,45 +76,29 @@ public final class PolygraphJob {
             JobSettings settings) {
         SingleOutputStreamOperator<Transaction> transactions =
                 decode(
-                        sources.transactions(env),
+                        sources.transactions(env, SourceWatermarks.transactions(settings)),
                         settings.transactionsTopic(),
                         new TransactionValidator(settings.maxFutureSkew()),
                         TRANSACTIONS_DECODE);
         SingleOutputStreamOperator<CustomerProfile> profiles =
                 decode(
-                        sources.profiles(env),
+                        sources.profiles(env, SourceWatermarks.profiles(settings)),
                         settings.profilesTopic(),
                         new ProfileValidator(settings.maxFutureSkew()),
                         PROFILES_DECODE);
         SingleOutputStreamOperator<SignatureImage> signatures =
                 decode(
-                        sources.signatures(env),
+                        sources.signatures(env, SourceWatermarks.signatures(settings)),
                         settings.signaturesTopic(),
                         new SignatureValidator(
                                 settings.maxFutureSkew(), settings.maxSignatureBytes()),
                         SIGNATURES_DECODE);
 
-        WatermarkStrategy<EntityEvent> eventTime = eventTime(settings);
         DataStream<EntityEvent> events =
-                entityEvents(
-                                transactions,
-                                EntityEvents::of,
-                                eventTime,
-                                TRANSACTIONS_EVENTS,
-                                TRANSACTIONS_WATERMARKS)
+                entityEvents(transactions, EntityEvents::of, TRANSACTIONS_EVENTS)
                         .union(
-                                entityEvents(
-                                        profiles,
-                                        EntityEvents::of,
-                                        eventTime,
-                                        PROFILES_EVENTS,
-                                        PROFILES_WATERMARKS),
-                                entityEvents(
-                                        signatures,
-                                        EntityEvents::of,
-                                        eventTime,
-                                        SIGNATURES_EVENTS,
-                                        SIGNATURES_WATERMARKS));
+                                entityEvents(profiles, EntityEvents::of, PROFILES_EVENTS),
+                                entityEvents(signatures, EntityEvents::of, SIGNATURES_EVENTS));
 
         DataStream<JoinedTransaction> joined = joinByEntity(events, settings);
         DataStream<Alert> alerts = scoreInBatches(joined, scorerFactory, settings);
@@ -192,29 +173,11 @@ public final class PolygraphJob {
     }
 
     private static <T> DataStream<EntityEvent> entityEvents(
-            DataStream<T> records,
-            MapFunction<T, EntityEvent> toEvent,
-            WatermarkStrategy<EntityEvent> eventTime,
-            OperatorIds mapOperator,
-            OperatorIds watermarkOperator) {
+            DataStream<T> records, MapFunction<T, EntityEvent> toEvent, OperatorIds operator) {
         return records.map(toEvent)
                 .returns(new AvroTypeInfo<>(EntityEvent.class))
-                .uid(mapOperator.uid())
-                .name(mapOperator.displayName())
-                .assignTimestampsAndWatermarks(eventTime)
-                .uid(watermarkOperator.uid())
-                .name(watermarkOperator.displayName());
-    }
-
-    /**
-     * Event time from the record, watermarks behind the largest event time seen by the configured
-     * out-of-orderness, and inputs without records marked idle after the configured idleness, so a
-     * quiet topic (profiles change rarely) does not stall the join's timers.
-     */
-    private static WatermarkStrategy<EntityEvent> eventTime(JobSettings settings) {
-        return WatermarkStrategy.<EntityEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
-                .withTimestampAssigner((event, previous) -> event.getEventTime().toEpochMilli())
-                .withIdleness(settings.idleness());
+                .uid(operator.uid())
+                .name(operator.displayName());
     }
 
     private static DataStream<DeadLetter> deadLetters(SingleOutputStreamOperator<?> decoded) {

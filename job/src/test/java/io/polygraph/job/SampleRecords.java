@@ -25,7 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -151,5 +156,33 @@ public final class SampleRecords {
                 .setKey(key == null ? null : ByteBuffer.wrap(key))
                 .setValue(value == null ? null : ByteBuffer.wrap(value))
                 .build();
+    }
+
+    /** The transaction schema without {@code fieldName}: an older or newer writer's schema. */
+    public static Schema transactionSchemaWithout(String fieldName) {
+        Schema full = Transaction.getClassSchema();
+        List<Schema.Field> fields =
+                full.getFields().stream()
+                        .filter(f -> !f.name().equals(fieldName))
+                        .map(f -> new Schema.Field(f, f.schema()))
+                        .toList();
+        return Schema.createRecord(
+                full.getName(), full.getDoc(), full.getNamespace(), false, fields);
+    }
+
+    /** {@code transaction} single-object encoded with {@code schema}, a subset of its own. */
+    public static byte[] encode(Schema schema, Transaction transaction) {
+        GenericRecord record = new GenericData.Record(schema);
+        for (Schema.Field field : schema.getFields()) {
+            Object value = transaction.get(field.name());
+            record.put(field.name(), value instanceof Instant i ? i.toEpochMilli() : value);
+        }
+        try {
+            return ByteArrays.copyOf(
+                    new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema)
+                            .encode(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -61,6 +63,19 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
         return SpecificData.get().getSchema(recordClass);
     }
 
+    /**
+     * Every writer schema this codec reads: the reader schema first, then the {@linkplain
+     * #withWriterSchema(Schema) registered} older or newer versions.
+     */
+    public List<Schema> writerSchemas() {
+        List<Schema> schemas = new ArrayList<>();
+        schemas.add(schema());
+        for (String writerSchema : extraWriterSchemas) {
+            schemas.add(new Schema.Parser().parse(writerSchema));
+        }
+        return List.copyOf(schemas);
+    }
+
     /** Encodes {@code record} as a single-object-encoded byte array. */
     public byte[] encode(T record) {
         try {
@@ -101,9 +116,7 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
         if (decoder == null) {
             BinaryMessageDecoder<T> fresh =
                     new BinaryMessageDecoder<>(SpecificData.getForClass(recordClass), schema());
-            for (String writerSchema : extraWriterSchemas) {
-                fresh.addSchema(new Schema.Parser().parse(writerSchema));
-            }
+            writerSchemas().forEach(fresh::addSchema);
             decoder = fresh;
         }
         return decoder;

@@ -61,6 +61,15 @@ class AvroCodecTest {
     }
 
     @Test
+    void listsItsOwnSchemaFirstThenTheRegisteredWriterSchemas() {
+        Schema older = olderTransactionSchemaWithoutOptionalFields();
+
+        assertThat(codec.writerSchemas()).containsExactly(Transaction.getClassSchema());
+        assertThat(codec.withWriterSchema(older).writerSchemas())
+                .containsExactly(Transaction.getClassSchema(), older);
+    }
+
+    @Test
     void survivesJavaSerializationAsFlinkShipsIt() throws Exception {
         byte[] serialized;
         try (var bytes = new java.io.ByteArrayOutputStream();

@@ -138,8 +138,9 @@ public final class PolygraphOptions {
                     .durationType()
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription(
-                            "Processing time after which an input without records stops holding"
-                                    + " back the watermark.");
+                            "Time after which a source partition without records stops holding"
+                                    + " back the watermark. Counted only while the source could"
+                                    + " read: a backpressured input is not idle.");
 
     public static final ConfigOption<MemorySize> MAX_SIGNATURE_SIZE =
             ConfigOptions.key("polygraph.validation.max-signature-size")

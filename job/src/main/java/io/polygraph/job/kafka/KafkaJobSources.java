@@ -17,10 +17,10 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * The job's inputs read from Kafka: one {@link KafkaSource} per topic, emitting undecoded {@link
  * RawRecord}s (see {@link RawRecordDeserializer}).
  *
- * <p>The sources emit no watermarks: event time lives inside the Avro payload, so watermarks are
- * assigned after decoding. The trade-off is per-subtask rather than per-partition watermarks, which
- * the bounded out-of-orderness must cover. Offsets are committed to the consumer group on
- * checkpoints (for monitoring only; restores use the checkpoint).
+ * <p>Each source generates watermarks with the strategy the job gives it, so the Kafka source keeps
+ * one watermark per partition and the job's watermark never runs ahead of a lagging partition.
+ * Offsets are committed to the consumer group on checkpoints (for monitoring only; restores use the
+ * checkpoint).
  *
  * <pre>{@code
  * JobSources sources = new KafkaJobSources(JobSettings.from(config));
@@ -42,26 +42,34 @@ public final class KafkaJobSources implements JobSources {
     }
 
     @Override
-    public DataStream<RawRecord> transactions(StreamExecutionEnvironment env) {
-        return read(env, settings.transactionsTopic().name(), OperatorIds.TRANSACTIONS_SOURCE);
+    public DataStream<RawRecord> transactions(
+            StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> eventTime) {
+        return read(
+                env,
+                settings.transactionsTopic().name(),
+                eventTime,
+                OperatorIds.TRANSACTIONS_SOURCE);
     }
 
     @Override
-    public DataStream<RawRecord> profiles(StreamExecutionEnvironment env) {
-        return read(env, settings.profilesTopic().name(), OperatorIds.PROFILES_SOURCE);
+    public DataStream<RawRecord> profiles(
+            StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> eventTime) {
+        return read(env, settings.profilesTopic().name(), eventTime, OperatorIds.PROFILES_SOURCE);
     }
 
     @Override
-    public DataStream<RawRecord> signatures(StreamExecutionEnvironment env) {
-        return read(env, settings.signaturesTopic().name(), OperatorIds.SIGNATURES_SOURCE);
+    public DataStream<RawRecord> signatures(
+            StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> eventTime) {
+        return read(
+                env, settings.signaturesTopic().name(), eventTime, OperatorIds.SIGNATURES_SOURCE);
     }
 
     private DataStream<RawRecord> read(
-            StreamExecutionEnvironment env, String topic, OperatorIds operator) {
-        return env.fromSource(
-                        source(topic, operator),
-                        WatermarkStrategy.noWatermarks(),
-                        operator.displayName())
+            StreamExecutionEnvironment env,
+            String topic,
+            WatermarkStrategy<RawRecord> eventTime,
+            OperatorIds operator) {
+        return env.fromSource(source(topic, operator), eventTime, operator.displayName())
                 .uid(operator.uid());
     }
 

@@ -1,9 +1,11 @@
 package io.polygraph.job.decode;
 
 import static io.polygraph.job.SampleRecords.T0;
+import static io.polygraph.job.SampleRecords.encode;
 import static io.polygraph.job.SampleRecords.profile;
 import static io.polygraph.job.SampleRecords.raw;
 import static io.polygraph.job.SampleRecords.transaction;
+import static io.polygraph.job.SampleRecords.transactionSchemaWithout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polygraph.job.ByteArrays;
@@ -14,16 +16,12 @@ import io.polygraph.topic.AvroCodec;
 import io.polygraph.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -95,7 +93,7 @@ class DecodeAndValidateTest {
     @Test
     void writerSchemaMissingARequiredFieldCannotBeResolved() throws Exception {
         Schema withoutMerchant = transactionSchemaWithout("merchantId");
-        byte[] bytes = encodeWithout(withoutMerchant);
+        byte[] bytes = encode(withoutMerchant, transaction("e", "tx", T0).build());
         AvroCodec<Transaction> codec =
                 AvroCodec.of(Transaction.class).withWriterSchema(withoutMerchant);
 
@@ -178,28 +176,6 @@ class DecodeAndValidateTest {
         } finally {
             harness.close();
         }
-    }
-
-    private static Schema transactionSchemaWithout(String fieldName) {
-        Schema full = Transaction.getClassSchema();
-        List<Schema.Field> fields =
-                full.getFields().stream()
-                        .filter(f -> !f.name().equals(fieldName))
-                        .map(f -> new Schema.Field(f, f.schema()))
-                        .toList();
-        return Schema.createRecord(
-                full.getName(), full.getDoc(), full.getNamespace(), false, fields);
-    }
-
-    private static byte[] encodeWithout(Schema schema) throws Exception {
-        Transaction tx = transaction("e", "tx", T0).build();
-        GenericRecord record = new GenericData.Record(schema);
-        for (Schema.Field field : schema.getFields()) {
-            Object value = tx.get(field.name());
-            record.put(field.name(), value instanceof Instant i ? i.toEpochMilli() : value);
-        }
-        return ByteArrays.copyOf(
-                new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record));
     }
 
     private record Outcome(List<Transaction> records, List<DeadLetter> deadLetters) {}
