@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * A fake detector scoring by a rule on the record: a transaction of at least {@link
  * #ANOMALOUS_AMOUNT} is anomalous. It names missing modalities in its reason codes like the real
- * detectors, and records the batch sizes it was given and whether it was closed.
+ * detectors, records the batch sizes it was given and whether it was closed, and can be made slow.
  *
  * <p>Serializable so that a factory capturing one instance can be shipped; each deserialized copy
  * records its own batches.
@@ -27,7 +27,18 @@ public final class FixedScorer implements BatchScorer, Serializable {
     public static final String PAIR = "profile~transaction";
 
     private final List<Integer> batchSizes = new ArrayList<>();
+    private final long millisPerBatch;
     private boolean closed;
+
+    /** A scorer that answers at once. */
+    public FixedScorer() {
+        this(0);
+    }
+
+    /** A scorer that takes {@code millisPerBatch} for every batch, as a slow detector would. */
+    public FixedScorer(long millisPerBatch) {
+        this.millisPerBatch = millisPerBatch;
+    }
 
     @Override
     public ModelInfo modelInfo() {
@@ -37,6 +48,7 @@ public final class FixedScorer implements BatchScorer, Serializable {
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
         batchSizes.add(batch.size());
+        pause();
         List<RecordScore> scores = new ArrayList<>();
         for (MultimodalRecord record : batch) {
             scores.add(scoreOf(record));
@@ -59,6 +71,16 @@ public final class FixedScorer implements BatchScorer, Serializable {
         }
         return new RecordScore(
                 score, anomalous, List.of(new RecordScore.Contribution(PAIR, score)), reasons);
+    }
+
+    private void pause() {
+        if (millisPerBatch > 0) {
+            try {
+                Thread.sleep(millisPerBatch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The sizes of the batches scored so far, in order. */

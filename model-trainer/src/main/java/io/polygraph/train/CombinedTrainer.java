@@ -14,6 +14,7 @@ import io.polygraph.detector.SnapshotJson;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.detector.SnapshotStamp;
 import io.polygraph.eval.EvaluationReport;
+import io.polygraph.fusion.DetectionHead;
 import io.polygraph.schema.AnomalyType;
 import io.polygraph.world.WorldJoin.LabelledRecord;
 import java.time.Duration;
@@ -60,6 +61,34 @@ public final class CombinedTrainer {
                         .seed(cmad.seed())
                         .recentLimit(cmad.recentLimit())
                         .build();
+    }
+
+    /**
+     * The combination as {@code train} and {@code demo} build it by default: CMAD's defaults and a
+     * DMAFN member with attention fusion and the classifier head ({@link #defaultDmafn()}).
+     */
+    public static CombinedTrainer defaults() {
+        return new CombinedTrainer(TrainerConfig.defaults(), defaultDmafn());
+    }
+
+    /**
+     * The DMAFN member's default configuration: {@link FusionConfig#defaults()} with the classifier
+     * head, which learns from the training world's anomaly labels (the autoencoder head adds little
+     * next to CMAD, which already models normal data without labels), and 5 epochs instead of 10.
+     *
+     * <p>Why 5: the member costs about 2.5 times CMAD's time per batch, and the demo trains while
+     * the user waits. Measured on the demo's worlds (training 1042, calibration 2042, live 42):
+     * with 10 epochs the combination trained in 8m46s, held-out AUPRC 0.857, live precision 0.858
+     * and cross-modal recall 0.795; with 5, 6m00s, 0.872, 0.831 and 0.841 (both timings beside
+     * another single-threaded job on 2 cores).
+     */
+    public static FusionConfig defaultDmafn() {
+        return FusionConfig.defaults().withHead(DetectionHead.CLASSIFIER).withEpochs(5);
+    }
+
+    /** The CMAD member's configuration; its split settings are also the DMAFN member's. */
+    public TrainerConfig cmadConfig() {
+        return cmad;
     }
 
     /** The DMAFN member's configuration as it is trained (with CMAD's split settings). */

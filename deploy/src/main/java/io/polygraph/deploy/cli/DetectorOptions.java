@@ -3,6 +3,7 @@ package io.polygraph.deploy.cli;
 import io.polygraph.fusion.DetectionHead;
 import io.polygraph.fusion.FusionMode;
 import io.polygraph.train.AutoencoderDetectorConfig;
+import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.unsupervised.SelectionConfig;
@@ -42,7 +43,7 @@ final class DetectorOptions {
 
     @Option(
             names = "--detector",
-            defaultValue = "cmad",
+            defaultValue = "combined",
             description =
                     "Detector: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). autoencoder:"
                             + " one autoencoder over all modalities, trained on the training"
@@ -123,7 +124,7 @@ final class DetectorOptions {
         TrainingRunner runner = new TrainingRunner(progress);
         switch (detector) {
             case cmad -> runner.train(world, cmadConfig(), out, history == History.lstm);
-            case dmafn -> runner.trainFusion(world, fusionConfig(DetectionHead.AUTOENCODER), out);
+            case dmafn -> runner.trainFusion(world, fusionConfig(FusionConfig.defaults()), out);
             case autoencoder -> runner.trainAutoencoder(world, autoencoderConfig(null), out);
             case duad ->
                     runner.trainAutoencoder(
@@ -135,7 +136,7 @@ final class DetectorOptions {
                             world,
                             calibrationWorld.get(),
                             cmadConfig(),
-                            fusionConfig(DetectionHead.CLASSIFIER),
+                            fusionConfig(CombinedTrainer.defaultDmafn()),
                             out);
         }
     }
@@ -165,10 +166,14 @@ final class DetectorOptions {
         return config;
     }
 
-    private FusionConfig fusionConfig(DetectionHead defaultHead) {
-        FusionConfig config = FusionConfig.defaults();
-        config = config.withMode(fusion != null ? fusion : config.mode());
-        config = config.withHead(head != null ? head : defaultHead);
+    private FusionConfig fusionConfig(FusionConfig defaults) {
+        FusionConfig config = defaults;
+        if (fusion != null) {
+            config = config.withMode(fusion);
+        }
+        if (head != null) {
+            config = config.withHead(head);
+        }
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

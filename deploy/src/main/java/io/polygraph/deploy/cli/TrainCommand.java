@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code polygraph train}: trains a detector (CMAD by default, DMAFN, or the two combined) and
- * writes a model snapshot the job can score with.
+ * {@code polygraph train}: trains a detector (by default CMAD and DMAFN combined, or one of the
+ * others) and writes a model snapshot the job can score with.
  */
 @Command(
         name = "train",

@@ -100,7 +100,8 @@ class PolygraphCliTest {
     void trainWithAnLstmHistoryWritesACmadSequenceSnapshot(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cmad-sequence.zip");
 
-        DetectorSnapshot snapshot = trainTiny(out, 16, 5, "--history", "lstm");
+        DetectorSnapshot snapshot =
+                trainTiny(out, 16, 5, "--detector", "cmad", "--history", "lstm");
         assertThat(snapshot.type().id()).isEqualTo(CmadSequenceDetectorType.ID);
     }
 
@@ -132,7 +133,8 @@ class PolygraphCliTest {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new PolygraphCli()).setErr(new PrintWriter(err));
 
-        assertThat(cli.execute("train", "--fusion", "LATE", "--out", "x.zip")).isEqualTo(2);
+        assertThat(cli.execute("train", "--detector", "cmad", "--fusion", "LATE", "--out", "x.zip"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--fusion and --head are for --detector dmafn");
     }
 
