@@ -1,12 +1,12 @@
 package io.polygraph.detector;
 
 /** Quantiles of sorted samples by linear interpolation between order statistics. */
-final class Quantiles {
+public final class Quantiles {
 
     private Quantiles() {}
 
     /** The {@code q}-quantile (0-1) of ascending {@code sorted}, interpolated. */
-    static double of(double[] sorted, double q) {
+    public static double of(double[] sorted, double q) {
         if (sorted.length == 0) {
             throw new IllegalArgumentException("no samples");
         }

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * dropout masks, and the packing into a {@link MultiDataSet} in {@link PairGraphs#TRAINING_INPUTS}
  * order.
  */
-final class BatchArrays {
+public final class BatchArrays {
 
     private BatchArrays() {}
 
@@ -64,7 +64,7 @@ final class BatchArrays {
     }
 
     /** Shuffled row indices cut into batches; a last batch of fewer than 2 rows is dropped. */
-    static List<int[]> shuffledBatches(int[] rows, int batchSize, SplittableRandom random) {
+    public static List<int[]> shuffledBatches(int[] rows, int batchSize, SplittableRandom random) {
         int[] order = rows.clone();
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * matrices, whose gradients SameDiff 1.0.0-M2.1 computes reliably (unlike its strided slices, and
  * unlike its concatenation of single columns, see {@link #columns}).
  */
-final class GraphColumns {
+public final class GraphColumns {
 
     private GraphColumns() {}
 
@@ -40,7 +40,7 @@ final class GraphColumns {
     }
 
     /** A constant [width, count] matrix that picks columns {@code from .. from + count - 1}. */
-    static SDVariable selection(SameDiff sd, int width, int from, int count) {
+    public static SDVariable selection(SameDiff sd, int width, int from, int count) {
         float[] values = new float[width * count];
         for (int j = 0; j < count; j++) {
             values[(from + j) * count + j] = 1f;

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * scaled Bernoulli draws: SameDiff's own dropout ops have no gradient in 1.0.0-M2.1, and a mask
  * placeholder keeps the inference graph (built without masks) free of any randomness.
  */
-final class GraphLayers {
+public final class GraphLayers {
 
     /** Suffix of the consistent-pair term of a loss named {@code name}. */
     static final String CONSISTENT_SUFFIX = "_consistent";
@@ -30,13 +30,13 @@ final class GraphLayers {
     private final SameDiff sd;
     private final SplittableRandom random;
 
-    GraphLayers(SameDiff sd, SplittableRandom random) {
+    public GraphLayers(SameDiff sd, SplittableRandom random) {
         this.sd = sd;
         this.random = random;
     }
 
     /** A fully connected layer {@code x W + b}, its variables named {@code name_w, name_b}. */
-    Dense dense(String name, int in, int out) {
+    public Dense dense(String name, int in, int out) {
         SDVariable weights = variable(name + "_w", in, new long[] {in, out});
         SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
         return new Dense(weights, bias);
@@ -79,8 +79,8 @@ final class GraphLayers {
     }
 
     /** Weights of a dense layer; applying them twice shares them (siamese towers). */
-    record Dense(SDVariable weights, SDVariable bias) {
-        SDVariable apply(SDVariable input) {
+    public record Dense(SDVariable weights, SDVariable bias) {
+        public SDVariable apply(SDVariable input) {
             return input.getSameDiff().nn.linear(input, weights, bias);
         }
     }

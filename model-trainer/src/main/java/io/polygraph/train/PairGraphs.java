@@ -20,7 +20,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * #transferWeights} can copy trained weights into a fresh inference graph; this is how dropout is
  * switched off for serving.
  */
-final class PairGraphs {
+public final class PairGraphs {
 
     static final String HARD_B = "hard_b";
     static final String NEGATIVE_MASK = "negative_mask";
@@ -123,7 +123,7 @@ final class PairGraphs {
      * command-line progress bar. Done once per graph, on the training thread, before any output of
      * ours; other threads printing at that moment would lose their line.
      */
-    static void createGradientQuietly(SameDiff sd) {
+    public static void createGradientQuietly(SameDiff sd) {
         java.io.PrintStream original = System.out;
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {

@@ -9,14 +9,14 @@ import java.util.Map;
  * more than a profile-transaction batch): the mean duration of each kind so far times the batches
  * of that kind still to come. A kind not yet measured is estimated from the slowest measured one.
  */
-final class ProgressClock {
+public final class ProgressClock {
 
     private final long startNanos = System.nanoTime();
     private final Map<String, long[]> perKind = new HashMap<>();
     private long lastNanos = startNanos;
 
     /** Records that a batch of {@code kind} just finished. */
-    void tick(String kind) {
+    public void tick(String kind) {
         long now = System.nanoTime();
         long[] stats = perKind.computeIfAbsent(kind, k -> new long[2]);
         stats[0]++;
@@ -25,12 +25,12 @@ final class ProgressClock {
     }
 
     /** Time since the clock was created. */
-    Duration elapsed() {
+    public Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /** Estimated time for {@code remaining} batches per kind. */
-    Duration remaining(Map<String, Long> remaining) {
+    public Duration remaining(Map<String, Long> remaining) {
         double slowest = 0;
         for (long[] stats : perKind.values()) {
             slowest = Math.max(slowest, (double) stats[1] / stats[0]);
