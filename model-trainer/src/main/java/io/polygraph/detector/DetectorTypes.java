@@ -3,6 +3,7 @@ package io.polygraph.detector;
 import io.polygraph.autoencoder.AutoencoderDetectorType;
 import io.polygraph.combined.CombinedDetectorType;
 import io.polygraph.fusion.DmafnDetectorType;
+import io.polygraph.mmoc.MmocDetectorType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class DetectorTypes {
                     new DmafnDetectorType(),
                     new CmadSequenceDetectorType(),
                     new AutoencoderDetectorType(),
-                    new CombinedDetectorType());
+                    new CombinedDetectorType(),
+                    new MmocDetectorType());
 
     private DetectorTypes() {}
 

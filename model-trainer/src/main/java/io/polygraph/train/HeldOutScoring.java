@@ -20,15 +20,23 @@ final class HeldOutScoring {
 
     /** The scores of {@code records}, in order. */
     static double[] scores(BatchScorer scorer, List<MultimodalRecord> records) {
-        double[] scores = new double[records.size()];
+        return values(
+                records,
+                chunk -> scorer.score(chunk).stream().mapToDouble(RecordScore::score).toArray());
+    }
+
+    /**
+     * One value per record of {@code records}, in order, computed chunk by chunk by {@code values}.
+     */
+    static double[] values(
+            List<MultimodalRecord> records, Function<List<MultimodalRecord>, double[]> values) {
+        double[] all = new double[records.size()];
         for (int start = 0; start < records.size(); start += CHUNK) {
             int end = Math.min(records.size(), start + CHUNK);
-            List<RecordScore> part = scorer.score(records.subList(start, end));
-            for (int k = 0; k < part.size(); k++) {
-                scores[start + k] = part.get(k).score();
-            }
+            double[] part = values.apply(records.subList(start, end));
+            System.arraycopy(part, 0, all, start, part.length);
         }
-        return scores;
+        return all;
     }
 
     /** One row per record of {@code records}, in order, computed chunk by chunk by {@code rows}. */

@@ -89,7 +89,8 @@ class SnapshotEntriesTest {
                         "dmafn",
                         "cmad-sequence",
                         "autoencoder",
-                        "combined");
+                        "combined",
+                        "mmoc");
         assertThat(DetectorTypes.of("cmad").networks())
                 .containsExactly("profile-transaction", "signature");
         assertThatThrownBy(() -> DetectorTypes.of("isolation-forest"))

@@ -5,6 +5,7 @@ import io.polygraph.fusion.FusionMode;
 import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
+import io.polygraph.train.MmocDetectorConfig;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.unsupervised.SelectionConfig;
 import io.polygraph.world.World;
@@ -38,7 +39,9 @@ final class DetectorOptions {
         /** The same autoencoder, trained by DUAD on all records, without labels. */
         duad,
         /** CMAD and a DMAFN classifier together, a record as suspicious as either finds it. */
-        combined
+        combined,
+        /** MMOC-GAN's discriminator on the autoencoder's row, trained on the normal records. */
+        mmoc
     }
 
     @Option(
@@ -50,7 +53,10 @@ final class DetectorOptions {
                             + " world's normal records; duad: the same autoencoder trained on all"
                             + " of its records, anomalies included and labels unread, by DUAD's"
                             + " iterative normal-subset selection; combined: CMAD and a DMAFN"
-                            + " classifier, a record as suspicious as either finds it.")
+                            + " classifier, a record as suspicious as either finds it; mmoc: the"
+                            + " discriminator of MMOC-GAN (a multi-modal one-class GAN) on the"
+                            + " autoencoder's row, trained on the training world's normal"
+                            + " records.")
     Detector detector;
 
     /** How CMAD reads an entity's recent transactions. */
@@ -87,8 +93,8 @@ final class DetectorOptions {
     @Option(
             names = "--epochs",
             description =
-                    "Training epochs (of every member of a combination). Default: the"
-                            + " trainer's default.")
+                    "Training epochs (of every member of a combination; for mmoc, of both the"
+                            + " GAN and its target network). Default: the trainer's default.")
     Integer epochs;
 
     @Option(
@@ -138,6 +144,7 @@ final class DetectorOptions {
                             cmadConfig(),
                             fusionConfig(CombinedTrainer.defaultDmafn()),
                             out);
+            case mmoc -> runner.trainMmoc(world, mmocConfig(), out);
         }
     }
 
@@ -157,6 +164,17 @@ final class DetectorOptions {
         if (duad != null) {
             config = config.withDuad(duad);
         }
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (targetAlertRate != null) {
+            config = config.withTargetAlertRate(targetAlertRate);
+        }
+        return config;
+    }
+
+    private MmocDetectorConfig mmocConfig() {
+        MmocDetectorConfig config = MmocDetectorConfig.defaults();
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

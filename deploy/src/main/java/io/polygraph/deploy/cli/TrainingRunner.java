@@ -2,6 +2,7 @@ package io.polygraph.deploy.cli;
 
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.eval.EvaluationReport;
+import io.polygraph.gan.mmoc.MmocTraining;
 import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.AutoencoderDetectorTrainer;
 import io.polygraph.train.AutoencoderTrainingResult;
@@ -11,6 +12,9 @@ import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.FusionTrainer;
 import io.polygraph.train.FusionTrainingResult;
+import io.polygraph.train.MmocDetectorConfig;
+import io.polygraph.train.MmocDetectorTrainer;
+import io.polygraph.train.MmocTrainingResult;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.train.TrainingResult;
 import io.polygraph.world.World;
@@ -173,6 +177,45 @@ final class TrainingRunner {
         }
         saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
         return result;
+    }
+
+    /**
+     * Trains MMOC-GAN on the normal records of {@code world}, prints its loss curves, writes its
+     * snapshot (whose training configuration keeps the curves too).
+     */
+    MmocTrainingResult trainMmoc(World world, MmocDetectorConfig config, Path snapshotPath)
+            throws IOException {
+        var records = WorldJoin.join(world, config.recentLimit());
+        out.printf(
+                "Training MMOC-GAN (normal records) on %d transactions of %d customers of world %d"
+                        + " (%d epochs, target network %d epochs) ...%n",
+                records.size(),
+                world.config().customers(),
+                world.config().seed(),
+                config.gan().epochs(),
+                config.gan().targetEpochs());
+        MmocTrainingResult result;
+        try (ProgressBarListener progress = new ProgressBarListener()) {
+            result = new MmocDetectorTrainer(config).train(records, progress);
+        }
+        MmocTraining curves = result.training();
+        out.printf(
+                "MMOC-GAN losses per epoch (density epsilon %.3f):%n  D      %s%n  G      %s%n"
+                        + "  target %s%n",
+                curves.epsilon(),
+                formatted(curves.discriminatorLosses()),
+                formatted(curves.generatorLosses()),
+                formatted(curves.targetLosses()));
+        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        return result;
+    }
+
+    private static String formatted(double[] losses) {
+        StringBuilder line = new StringBuilder();
+        for (double loss : losses) {
+            line.append(line.length() == 0 ? "" : " ").append(String.format("%.3f", loss));
+        }
+        return line.toString();
     }
 
     private static int trainedOn(boolean[] selection) {

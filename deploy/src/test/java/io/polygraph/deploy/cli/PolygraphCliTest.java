@@ -10,6 +10,7 @@ import io.polygraph.detector.ImageTagDetectorType;
 import io.polygraph.detector.ImageTagParameters;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.fusion.DmafnDetectorType;
+import io.polygraph.mmoc.MmocDetectorType;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldFiles;
@@ -103,6 +104,23 @@ class PolygraphCliTest {
         DetectorSnapshot snapshot =
                 trainTiny(out, 16, 5, "--detector", "cmad", "--history", "lstm");
         assertThat(snapshot.type().id()).isEqualTo(CmadSequenceDetectorType.ID);
+    }
+
+    @Test
+    void trainWithTheMmocDetectorWritesAnMmocSnapshotWithItsLossCurves(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("mmoc.zip");
+
+        DetectorSnapshot snapshot = trainTiny(out, 16, 5, "--detector", "mmoc");
+        assertThat(snapshot.type().id()).isEqualTo(MmocDetectorType.ID);
+        // --epochs 1 reaches both networks MMOC-GAN trains: one loss per epoch in each curve.
+        JsonNode curves = snapshot.manifest().trainingConfig().path("curves");
+        assertThat(curves.path("discriminator")).hasSize(1);
+        assertThat(curves.path("generator")).hasSize(1);
+        assertThat(curves.path("target")).hasSize(1);
+        try (var scorer = snapshot.type().newScorer(snapshot)) {
+            assertThat(scorer.modelInfo().name()).isEqualTo("mmoc");
+        }
     }
 
     @Test
