@@ -9,7 +9,7 @@ package io.polygraph.mixture;
  * one contiguous column ({@code b[i] -= L[i][j] * y[j]} for {@code i > j}), which the JIT
  * vectorises. Nothing here inverts a matrix.
  */
-final class Cholesky {
+public final class Cholesky {
 
     private Cholesky() {}
 
@@ -20,7 +20,7 @@ final class Cholesky {
      * @return false when {@code a} is not numerically positive definite ({@code a} is then
      *     partially overwritten)
      */
-    static boolean factor(double[] a, int d) {
+    public static boolean factor(double[] a, int d) {
         for (int j = 0; j < d; j++) {
             int column = j * d;
             double pivot = a[column + j];

@@ -1,0 +1,111 @@
+package io.polygraph.gan.bigan;
+
+import io.polygraph.features.Standardizer;
+import io.polygraph.gan.AlternatingTraining;
+import io.polygraph.gan.EpochLosses;
+import io.polygraph.gan.GaussianNoise;
+import io.polygraph.mixture.InfiniteGaussianMixture;
+import io.polygraph.train.TrainingListener;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains IGMM-BiGAN on normal feature vectors: a BiGAN with a reconstruction term, then an infinite
+ * Gaussian mixture (and the single-Gaussian baseline) on the encoded training rows.
+ *
+ * <p>Steps: (1) fit the input scaling on the rows; (2) train the BiGAN ({@link BiganGraph}) for
+ * {@link BiganConfig#epochs()}, per batch one discriminator step then one encoder/generator step on
+ * the same real rows and noise; (3) copy the networks into a scoring graph and encode the training
+ * rows; (4) fit the mixture ({@link InfiniteGaussianMixture#fit}, configured by {@link
+ * BiganConfig#mixture()}) and the single Gaussian ({@link LatentGaussian}) to those codes.
+ *
+ * <p>Deterministic: every random choice of the networks (weights, batch order, noise) comes from
+ * streams split off the configuration's seed, none from ND4J's global generator, and the mixture
+ * has its own seed; with single-threaded ND4J the same rows and configuration give bit-identical
+ * scores. Runs on the caller's thread. Usage: {@code BiganModel model = new
+ * BiganTrainer(BiganConfig.defaults()).train(rows, TrainingListener.NONE).model();}
+ */
+public final class BiganTrainer {
+
+    /** The {@link io.polygraph.train.TrainingProgress#pair()} while the BiGAN trains. */
+    public static final String PROGRESS = "igmm-bigan";
+
+    private final BiganConfig config;
+
+    public BiganTrainer(BiganConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Trains on {@code normalRows}, [rows, d], presumed normal.
+     *
+     * @throws IllegalArgumentException when there are fewer than two rows, a value is not finite,
+     *     or no mixture cluster has more than the configured minimum size
+     */
+    public BiganTraining train(INDArray normalRows, TrainingListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        double[][] raw = checkedRows(normalRows);
+        Standardizer standardizer = config.inputScaling().fit(raw);
+        INDArray x = ScoringPass.scaled(standardizer, normalRows);
+        int width = raw[0].length;
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom weights = root.split();
+        SplittableRandom batches = root.split();
+        SplittableRandom noise = root.split();
+
+        listener.onStage("training IGMM-BiGAN");
+        BiganGraph gan = BiganGraph.build(width, config, weights);
+        EpochLosses losses =
+                new AlternatingTraining(
+                                gan.game,
+                                List.of(gan.discriminator, gan.encoderGenerator),
+                                config.batchSize(),
+                                PROGRESS)
+                        .run(
+                                raw.length,
+                                config.epochs(),
+                                rows ->
+                                        Map.of(
+                                                BiganGraph.REAL,
+                                                x.getRows(rows),
+                                                BiganGraph.NOISE,
+                                                GaussianNoise.sample(
+                                                        rows.length, config.latentWidth(), noise)),
+                                batches,
+                                listener);
+
+        listener.onStage("fitting the IGMM-BiGAN latent mixture");
+        ScoringPass pass = new ScoringPass(ScoringPass.graphOf(gan, width), standardizer);
+        double[][] latent = pass.run(normalRows).latent;
+        BiganModel model =
+                new BiganModel(
+                        pass,
+                        InfiniteGaussianMixture.fit(latent, config.mixture()),
+                        LatentGaussian.fit(latent),
+                        config.egbadWeight());
+        return new BiganTraining(
+                model, losses.of(gan.discriminator), losses.of(gan.encoderGenerator));
+    }
+
+    private static double[][] checkedRows(INDArray rows) {
+        if (rows.rank() != 2 || rows.size(0) < 2 || rows.size(1) < 1) {
+            throw new IllegalArgumentException(
+                    "need [rows >= 2, columns >= 1] training rows, got shape "
+                            + Arrays.toString(rows.shape()));
+        }
+        double[][] raw = rows.toDoubleMatrix();
+        for (int i = 0; i < raw.length; i++) {
+            for (double value : raw[i]) {
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException(
+                            "training row " + i + " has a value that is not finite");
+                }
+            }
+        }
+        return raw;
+    }
+}
