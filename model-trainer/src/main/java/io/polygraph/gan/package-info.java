@@ -10,7 +10,7 @@
  * player's loss at once, and {@link io.polygraph.gan.AdversarialGraph} differentiates their sum
  * with respect to one player's variables at a time. {@link io.polygraph.gan.GradientStop} cuts
  * every path by which a loss would reach another player's variables, so that this derivative is
- * exactly the player's own loss's. Used by MMOC-GAN ({@link io.polygraph.gan.mmoc}) and
- * IGMM-BiGAN ({@link io.polygraph.gan.bigan}).
+ * exactly the player's own loss's. Used by MMOC-GAN ({@link io.polygraph.gan.mmoc}) and IGMM-BiGAN
+ * ({@link io.polygraph.gan.bigan}).
  */
 package io.polygraph.gan;

@@ -1,10 +1,9 @@
 package io.polygraph.gan.bigan;
 
 import io.polygraph.features.Standardizer;
+import io.polygraph.gan.ModelStreamFields;
 import io.polygraph.mixture.InfiniteGaussianMixture;
 import io.polygraph.mixture.MixtureCluster;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,29 +31,20 @@ final class BiganModelFormat {
     static final String MAGIC = "polygraph-igmm-bigan";
     static final int VERSION = 1;
 
-    /** Refuses graphs larger than this: a corrupt length must not allocate gigabytes. */
-    static final int MAX_GRAPH_BYTES = 256 << 20;
-
-    /** Refuses more clusters or latent columns than this, for the same reason. */
+    /** Refuses more clusters or latent columns than this: a corrupt count must not allocate. */
     static final int MAX_COUNT = 1 << 16;
+
+    private static final ModelStreamFields FIELDS =
+            new ModelStreamFields("IGMM-BiGAN", MAGIC, VERSION);
 
     private BiganModelFormat() {}
 
     static void write(BiganModel model, OutputStream out) throws IOException {
-        ByteArrayOutputStream graphBytes = new ByteArrayOutputStream();
-        model.pass().graph().save(graphBytes, false);
+        byte[] graphBytes = ModelStreamFields.graphBytes(model.pass().graph());
         DataOutputStream data = new DataOutputStream(out);
-        data.writeUTF(MAGIC);
-        data.writeInt(VERSION);
+        FIELDS.writeHeader(data);
         data.writeDouble(model.egbadWeight());
-        Standardizer standardizer = model.standardizer();
-        data.writeInt(standardizer.width());
-        for (float mean : standardizer.means()) {
-            data.writeFloat(mean);
-        }
-        for (float std : standardizer.stds()) {
-            data.writeFloat(std);
-        }
+        ModelStreamFields.writeScaling(model.standardizer(), data);
         data.writeInt(model.latentWidth());
         List<MixtureCluster> clusters = model.mixture().clusters();
         data.writeInt(clusters.size());
@@ -62,28 +52,16 @@ final class BiganModelFormat {
             writeCluster(cluster, data);
         }
         writeCluster(model.singleGaussian(), data);
-        data.writeInt(graphBytes.size());
-        graphBytes.writeTo(data);
+        ModelStreamFields.writeGraph(graphBytes, data);
         data.flush();
     }
 
     static BiganModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        String magic = data.readUTF();
-        if (!MAGIC.equals(magic)) {
-            throw new IOException("not an IGMM-BiGAN model stream: magic '" + magic + "'");
-        }
-        int version = data.readInt();
-        if (version != VERSION) {
-            throw new IOException(
-                    "IGMM-BiGAN model format version "
-                            + version
-                            + ", this reader knows "
-                            + VERSION);
-        }
+        FIELDS.readHeader(data);
         double egbadWeight = data.readDouble();
         int width = count(data.readInt(), "width");
-        Standardizer standardizer = new Standardizer(floats(data, width), floats(data, width));
+        Standardizer standardizer = ModelStreamFields.readScaling(data, width);
         int latentWidth = count(data.readInt(), "latent width");
         int clusterCount = count(data.readInt(), "cluster count");
         try {
@@ -93,8 +71,8 @@ final class BiganModelFormat {
             }
             InfiniteGaussianMixture mixture = new InfiniteGaussianMixture(latentWidth, clusters);
             MixtureCluster gaussian = readCluster(data, latentWidth);
-            SameDiff graph = readGraph(data);
-            checkGraphWidth(graph, width);
+            SameDiff graph = FIELDS.readGraph(data);
+            FIELDS.checkGraphWidth(graph, ScoringPass.INPUT, width);
             return new BiganModel(
                     new ScoringPass(graph, standardizer), mixture, gaussian, egbadWeight);
         } catch (IllegalArgumentException e) {
@@ -105,54 +83,21 @@ final class BiganModelFormat {
     private static void writeCluster(MixtureCluster cluster, DataOutputStream data)
             throws IOException {
         data.writeInt(cluster.size());
-        for (double value : cluster.mean()) {
-            data.writeDouble(value);
-        }
+        ModelStreamFields.writeDoubles(cluster.mean(), data);
         for (double[] row : cluster.covarianceFactor()) {
-            for (double value : row) {
-                data.writeDouble(value);
-            }
+            ModelStreamFields.writeDoubles(row, data);
         }
     }
 
     private static MixtureCluster readCluster(DataInputStream data, int dimension)
             throws IOException {
         int size = data.readInt();
-        double[] mean = new double[dimension];
-        for (int j = 0; j < dimension; j++) {
-            mean[j] = data.readDouble();
-        }
+        double[] mean = ModelStreamFields.readDoubles(data, dimension);
         double[][] factor = new double[dimension][];
         for (int i = 0; i < dimension; i++) {
-            factor[i] = new double[i + 1];
-            for (int j = 0; j <= i; j++) {
-                factor[i][j] = data.readDouble();
-            }
+            factor[i] = ModelStreamFields.readDoubles(data, i + 1);
         }
         return new MixtureCluster(size, mean, factor);
-    }
-
-    private static SameDiff readGraph(DataInputStream data) throws IOException {
-        int length = data.readInt();
-        if (length < 1 || length > MAX_GRAPH_BYTES) {
-            throw new IOException("IGMM-BiGAN scoring graph of " + length + " bytes");
-        }
-        byte[] graphBytes = data.readNBytes(length);
-        if (graphBytes.length != length) {
-            throw new IOException("IGMM-BiGAN model stream ends inside its scoring graph");
-        }
-        return SameDiff.load(new ByteArrayInputStream(graphBytes), false);
-    }
-
-    private static void checkGraphWidth(SameDiff graph, int width) throws IOException {
-        if (graph.getVariable(ScoringPass.INPUT) == null) {
-            throw new IOException("IGMM-BiGAN scoring graph lacks " + ScoringPass.INPUT);
-        }
-        long graphWidth = graph.getVariable(ScoringPass.INPUT).getShape()[1];
-        if (graphWidth != width) {
-            throw new IOException(
-                    "scoring graph takes " + graphWidth + " columns, scaling has " + width);
-        }
     }
 
     private static int count(int value, String what) throws IOException {
@@ -160,13 +105,5 @@ final class BiganModelFormat {
             throw new IOException("IGMM-BiGAN model with " + what + " " + value);
         }
         return value;
-    }
-
-    private static float[] floats(DataInputStream data, int count) throws IOException {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = data.readFloat();
-        }
-        return values;
     }
 }

@@ -1,10 +1,9 @@
 package io.polygraph.gan.bigan;
 
+import io.polygraph.gan.GaussianBlobs;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.train.TrainingProgress;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A benchmark, not a test: trains IGMM-BiGAN with the default sizes (hidden 128, latent 16, batch
@@ -30,7 +29,7 @@ public final class BiganTiming {
         int dimension = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         BiganConfig config = BiganConfig.builder().epochs(epochs).build();
-        INDArray x = sample(rows, dimension, 5, 42);
+        INDArray x = GaussianBlobs.sample(rows, dimension, 5, 42);
         StageClock clock = new StageClock();
         BiganModel model = new BiganTrainer(config).train(x, clock).model();
         double trained = clock.seconds();
@@ -51,25 +50,6 @@ public final class BiganTiming {
                 trained - clock.mixtureStart,
                 model.mixture().clusters().size(),
                 scoring);
-    }
-
-    /** Rows from {@code components} equally likely round Gaussians with means about 2 apart. */
-    static INDArray sample(int rows, int dimension, int components, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[][] centres = new float[components][dimension];
-        for (float[] centre : centres) {
-            for (int j = 0; j < dimension; j++) {
-                centre[j] = (float) random.nextGaussian();
-            }
-        }
-        float[][] x = new float[rows][dimension];
-        for (int i = 0; i < rows; i++) {
-            float[] centre = centres[random.nextInt(components)];
-            for (int j = 0; j < dimension; j++) {
-                x[i][j] = centre[j] + (float) (0.3 * random.nextGaussian());
-            }
-        }
-        return Nd4j.createFromArray(x);
     }
 
     /** Seconds since start at each stage, and the mean epoch time after the first. */

@@ -1,12 +1,11 @@
 package io.polygraph.gan.bigan;
 
-import io.polygraph.features.Standardizer;
 import io.polygraph.gan.AlternatingTraining;
 import io.polygraph.gan.EpochLosses;
 import io.polygraph.gan.GaussianNoise;
+import io.polygraph.gan.TrainingRows;
 import io.polygraph.mixture.InfiniteGaussianMixture;
 import io.polygraph.train.TrainingListener;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,10 +47,9 @@ public final class BiganTrainer {
      */
     public BiganTraining train(INDArray normalRows, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
-        double[][] raw = checkedRows(normalRows);
-        Standardizer standardizer = config.inputScaling().fit(raw);
-        INDArray x = ScoringPass.scaled(standardizer, normalRows);
-        int width = raw[0].length;
+        TrainingRows rows = TrainingRows.of(normalRows, config.inputScaling());
+        INDArray x = rows.scaled();
+        int width = rows.width();
         SplittableRandom root = new SplittableRandom(config.seed());
         SplittableRandom weights = root.split();
         SplittableRandom batches = root.split();
@@ -66,20 +64,20 @@ public final class BiganTrainer {
                                 config.batchSize(),
                                 PROGRESS)
                         .run(
-                                raw.length,
+                                rows.count(),
                                 config.epochs(),
-                                rows ->
+                                batch ->
                                         Map.of(
                                                 BiganGraph.REAL,
-                                                x.getRows(rows),
+                                                x.getRows(batch),
                                                 BiganGraph.NOISE,
                                                 GaussianNoise.sample(
-                                                        rows.length, config.latentWidth(), noise)),
+                                                        batch.length, config.latentWidth(), noise)),
                                 batches,
                                 listener);
 
         listener.onStage("fitting the IGMM-BiGAN latent mixture");
-        ScoringPass pass = new ScoringPass(ScoringPass.graphOf(gan, width), standardizer);
+        ScoringPass pass = new ScoringPass(ScoringPass.graphOf(gan, width), rows.standardizer());
         double[][] latent = pass.run(normalRows).latent;
         BiganModel model =
                 new BiganModel(
@@ -89,23 +87,5 @@ public final class BiganTrainer {
                         config.egbadWeight());
         return new BiganTraining(
                 model, losses.of(gan.discriminator), losses.of(gan.encoderGenerator));
-    }
-
-    private static double[][] checkedRows(INDArray rows) {
-        if (rows.rank() != 2 || rows.size(0) < 2 || rows.size(1) < 1) {
-            throw new IllegalArgumentException(
-                    "need [rows >= 2, columns >= 1] training rows, got shape "
-                            + Arrays.toString(rows.shape()));
-        }
-        double[][] raw = rows.toDoubleMatrix();
-        for (int i = 0; i < raw.length; i++) {
-            for (double value : raw[i]) {
-                if (!Double.isFinite(value)) {
-                    throw new IllegalArgumentException(
-                            "training row " + i + " has a value that is not finite");
-                }
-            }
-        }
-        return raw;
     }
 }

@@ -1,13 +1,12 @@
 package io.polygraph.gan.bigan;
 
 import io.polygraph.features.Standardizer;
-import java.util.Arrays;
+import io.polygraph.gan.FeatureRows;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -55,13 +54,7 @@ final class ScoringPass {
 
     /** The outputs for every row of {@code features}, [rows, {@link #width()}], unscaled. */
     Outputs run(INDArray features) {
-        if (features.rank() != 2 || features.size(1) != width()) {
-            throw new IllegalArgumentException(
-                    "expected [rows, "
-                            + width()
-                            + "] features, got shape "
-                            + Arrays.toString(features.shape()));
-        }
+        FeatureRows.checkWidth(features, width());
         int rows = Math.toIntExact(features.size(0));
         Outputs outputs = new Outputs(rows);
         for (int start = 0; start < rows; start += CHUNK) {
@@ -69,7 +62,7 @@ final class ScoringPass {
             INDArray chunk = features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             Map<String, INDArray> out =
                     graph.output(
-                            Map.of(INPUT, scaled(standardizer, chunk)),
+                            Map.of(INPUT, FeatureRows.scaled(standardizer, chunk)),
                             LATENT,
                             RECONSTRUCTION_ERROR,
                             CROSS_ENTROPY);
@@ -91,15 +84,6 @@ final class ScoringPass {
 
     Standardizer standardizer() {
         return standardizer;
-    }
-
-    /** The rows of {@code features} scaled by {@code standardizer}, a new FLOAT array. */
-    static INDArray scaled(Standardizer standardizer, INDArray features) {
-        float[][] rows = features.castTo(DataType.FLOAT).toFloatMatrix();
-        for (float[] row : rows) {
-            standardizer.apply(row);
-        }
-        return Nd4j.createFromArray(rows);
     }
 
     /**

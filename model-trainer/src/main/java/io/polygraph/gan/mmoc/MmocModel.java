@@ -2,17 +2,16 @@ package io.polygraph.gan.mmoc;
 
 import io.polygraph.features.Standardizer;
 import io.polygraph.gan.DenseStack;
+import io.polygraph.gan.FeatureRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -76,20 +75,15 @@ public final class MmocModel {
      * model was trained on (it scales them itself).
      */
     public double[] score(INDArray features) {
-        if (features.rank() != 2 || features.size(1) != width()) {
-            throw new IllegalArgumentException(
-                    "expected [rows, "
-                            + width()
-                            + "] features, got shape "
-                            + Arrays.toString(features.shape()));
-        }
+        FeatureRows.checkWidth(features, width());
         long rows = features.size(0);
         double[] scores = new double[Math.toIntExact(rows)];
         for (long start = 0; start < rows; start += CHUNK) {
             long end = Math.min(rows, start + CHUNK);
             INDArray chunk = features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray out =
-                    graph.output(Map.of(INPUT, scaled(standardizer, chunk)), ANOMALY).get(ANOMALY);
+                    graph.output(Map.of(INPUT, FeatureRows.scaled(standardizer, chunk)), ANOMALY)
+                            .get(ANOMALY);
             double[] values = out.castTo(DataType.DOUBLE).data().asDouble();
             System.arraycopy(values, 0, scores, (int) start, values.length);
         }
@@ -133,14 +127,5 @@ public final class MmocModel {
 
     SameDiff graph() {
         return graph;
-    }
-
-    /** The rows of {@code features} scaled by {@code standardizer}, a new FLOAT array. */
-    static INDArray scaled(Standardizer standardizer, INDArray features) {
-        float[][] rows = features.castTo(DataType.FLOAT).toFloatMatrix();
-        for (float[] row : rows) {
-            standardizer.apply(row);
-        }
-        return Nd4j.createFromArray(rows);
     }
 }

@@ -1,8 +1,7 @@
 package io.polygraph.gan.mmoc;
 
 import io.polygraph.features.Standardizer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.polygraph.gan.ModelStreamFields;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,66 +24,35 @@ final class MmocModelFormat {
     static final String MAGIC = "polygraph-mmoc-gan";
     static final int VERSION = 1;
 
-    /** Refuses graphs larger than this: a corrupt length must not allocate gigabytes. */
-    static final int MAX_GRAPH_BYTES = 256 << 20;
+    private static final ModelStreamFields FIELDS =
+            new ModelStreamFields("MMOC-GAN", MAGIC, VERSION);
 
     private MmocModelFormat() {}
 
     static void write(MmocModel model, OutputStream out) throws IOException {
-        ByteArrayOutputStream graphBytes = new ByteArrayOutputStream();
-        model.graph().save(graphBytes, false);
+        byte[] graphBytes = ModelStreamFields.graphBytes(model.graph());
         DataOutputStream data = new DataOutputStream(out);
-        data.writeUTF(MAGIC);
-        data.writeInt(VERSION);
+        FIELDS.writeHeader(data);
         data.writeUTF(model.thresholdRule().name());
         data.writeDouble(model.threshold());
-        Standardizer standardizer = model.standardizer();
-        data.writeInt(standardizer.width());
-        for (float mean : standardizer.means()) {
-            data.writeFloat(mean);
-        }
-        for (float std : standardizer.stds()) {
-            data.writeFloat(std);
-        }
-        data.writeInt(graphBytes.size());
-        graphBytes.writeTo(data);
+        ModelStreamFields.writeScaling(model.standardizer(), data);
+        ModelStreamFields.writeGraph(graphBytes, data);
         data.flush();
     }
 
     static MmocModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        String magic = data.readUTF();
-        if (!MAGIC.equals(magic)) {
-            throw new IOException("not an MMOC-GAN model stream: magic '" + magic + "'");
-        }
-        int version = data.readInt();
-        if (version != VERSION) {
-            throw new IOException(
-                    "MMOC-GAN model format version " + version + ", this reader knows " + VERSION);
-        }
+        FIELDS.readHeader(data);
         ThresholdRule rule = rule(data.readUTF());
         double threshold = data.readDouble();
         int width = data.readInt();
         if (width < 1) {
             throw new IOException("MMOC-GAN model of width " + width);
         }
-        float[] means = floats(data, width);
-        float[] stds = floats(data, width);
-        int length = data.readInt();
-        if (length < 1 || length > MAX_GRAPH_BYTES) {
-            throw new IOException("MMOC-GAN scoring graph of " + length + " bytes");
-        }
-        byte[] graphBytes = data.readNBytes(length);
-        if (graphBytes.length != length) {
-            throw new IOException("MMOC-GAN model stream ends inside its scoring graph");
-        }
-        SameDiff graph = SameDiff.load(new ByteArrayInputStream(graphBytes), false);
-        MmocModel model = new MmocModel(graph, new Standardizer(means, stds), rule, threshold);
-        long graphWidth = graph.getVariable(MmocModel.INPUT).getShape()[1];
-        if (graphWidth != width) {
-            throw new IOException(
-                    "scoring graph takes " + graphWidth + " columns, scaling has " + width);
-        }
+        Standardizer standardizer = ModelStreamFields.readScaling(data, width);
+        SameDiff graph = FIELDS.readGraph(data);
+        MmocModel model = new MmocModel(graph, standardizer, rule, threshold);
+        FIELDS.checkGraphWidth(graph, MmocModel.INPUT, width);
         return model;
     }
 
@@ -94,13 +62,5 @@ final class MmocModelFormat {
         } catch (IllegalArgumentException e) {
             throw new IOException("unknown MMOC-GAN threshold rule '" + name + "'", e);
         }
-    }
-
-    private static float[] floats(DataInputStream data, int count) throws IOException {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = data.readFloat();
-        }
-        return values;
     }
 }

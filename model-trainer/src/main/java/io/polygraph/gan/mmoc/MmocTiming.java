@@ -1,10 +1,8 @@
 package io.polygraph.gan.mmoc;
 
+import io.polygraph.gan.GaussianBlobs;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.train.TrainingProgress;
-import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A benchmark, not a test: trains MMOC-GAN with the paper's sizes (hidden 128, batch 100, {@code m
@@ -33,7 +31,7 @@ public final class MmocTiming {
         MmocConfig config = MmocConfig.builder().epochs(epochs).targetEpochs(targetEpochs).build();
         EpochTimes times = new EpochTimes();
         long start = System.nanoTime();
-        new MmocTrainer(config).train(sample(rows, dimension, 5, 42), times);
+        new MmocTrainer(config).train(GaussianBlobs.sample(rows, dimension, 5, 42), times);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "rows %d, dimension %d, hidden %s/%s, batch %d, m %d: %.1f s in all; target"
@@ -48,25 +46,6 @@ public final class MmocTiming {
                 seconds,
                 times.perEpoch(MmocTrainer.TARGET_PROGRESS),
                 times.perEpoch(MmocTrainer.PROGRESS));
-    }
-
-    /** Rows from {@code components} equally likely round Gaussians with means about 2 apart. */
-    static INDArray sample(int rows, int dimension, int components, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[][] centres = new float[components][dimension];
-        for (float[] centre : centres) {
-            for (int j = 0; j < dimension; j++) {
-                centre[j] = (float) random.nextGaussian();
-            }
-        }
-        float[][] x = new float[rows][dimension];
-        for (int i = 0; i < rows; i++) {
-            float[] centre = centres[random.nextInt(components)];
-            for (int j = 0; j < dimension; j++) {
-                x[i][j] = centre[j] + (float) (0.3 * random.nextGaussian());
-            }
-        }
-        return Nd4j.createFromArray(x);
     }
 
     /** Mean wall time of the epochs after the first (which includes warm-up), per phase. */

@@ -1,10 +1,10 @@
 package io.polygraph.gan.mmoc;
 
 import io.polygraph.detector.Quantiles;
-import io.polygraph.features.Standardizer;
 import io.polygraph.gan.AlternatingTraining;
 import io.polygraph.gan.EpochLosses;
 import io.polygraph.gan.GaussianNoise;
+import io.polygraph.gan.TrainingRows;
 import io.polygraph.train.TrainingListener;
 import java.util.Arrays;
 import java.util.List;
@@ -57,10 +57,9 @@ public final class MmocTrainer {
      */
     public MmocTraining train(INDArray normalRows, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
-        double[][] raw = checkedRows(normalRows);
-        Standardizer standardizer = config.inputScaling().fit(raw);
-        INDArray x = MmocModel.scaled(standardizer, normalRows);
-        int width = raw[0].length;
+        TrainingRows rows = TrainingRows.of(normalRows, config.inputScaling());
+        INDArray x = rows.scaled();
+        int width = rows.width();
         Streams streams = Streams.of(config.seed());
 
         listener.onStage("training the MMOC-GAN target network");
@@ -79,9 +78,9 @@ public final class MmocTrainer {
                                 config.batchSize(),
                                 PROGRESS)
                         .run(
-                                raw.length,
+                                rows.count(),
                                 config.epochs(),
-                                rows -> feed(gan, x.getRows(rows), streams),
+                                batch -> feed(gan, x.getRows(batch), streams),
                                 streams.batches,
                                 listener);
 
@@ -89,7 +88,7 @@ public final class MmocTrainer {
         MmocModel model =
                 new MmocModel(
                                 MmocModel.scoringGraph(gan.discriminatorNetwork, width),
-                                standardizer,
+                                rows.standardizer(),
                                 config.thresholdRule(),
                                 Double.NaN)
                         .thresholdedOn(normalRows);
@@ -161,24 +160,6 @@ public final class MmocTrainer {
         }
         Arrays.sort(logits);
         return Quantiles.of(logits, config.densityPercentile() / 100);
-    }
-
-    private static double[][] checkedRows(INDArray rows) {
-        if (rows.rank() != 2 || rows.size(0) < 2 || rows.size(1) < 1) {
-            throw new IllegalArgumentException(
-                    "need [rows >= 2, columns >= 1] training rows, got shape "
-                            + Arrays.toString(rows.shape()));
-        }
-        double[][] raw = rows.toDoubleMatrix();
-        for (int i = 0; i < raw.length; i++) {
-            for (double value : raw[i]) {
-                if (!Double.isFinite(value)) {
-                    throw new IllegalArgumentException(
-                            "training row " + i + " has a value that is not finite");
-                }
-            }
-        }
-        return raw;
     }
 
     /**

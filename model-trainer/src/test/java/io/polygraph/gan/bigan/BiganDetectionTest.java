@@ -3,7 +3,7 @@ package io.polygraph.gan.bigan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.polygraph.eval.RankingMetrics;
+import io.polygraph.gan.PlantedClusters;
 import io.polygraph.mixture.MixtureCluster;
 import io.polygraph.mixture.MixtureConfig;
 import io.polygraph.train.TrainingListener;
@@ -34,7 +34,7 @@ class BiganDetectionTest {
 
     @BeforeAll
     static void train() {
-        PlantedBlobs data = new PlantedBlobs(2024);
+        PlantedClusters data = new PlantedClusters(2024);
         training = data.normal(TRAINING_ROWS);
         heldOutNormal = data.normal(300);
         planted = data.anomalies(100);
@@ -53,22 +53,14 @@ class BiganDetectionTest {
         result = new BiganTrainer(config).train(training, TrainingListener.NONE);
     }
 
-    private static double auroc(double[] normalScores, double[] anomalyScores) {
-        double[] scores = new double[normalScores.length + anomalyScores.length];
-        boolean[] positives = new boolean[scores.length];
-        System.arraycopy(normalScores, 0, scores, 0, normalScores.length);
-        System.arraycopy(anomalyScores, 0, scores, normalScores.length, anomalyScores.length);
-        Arrays.fill(positives, normalScores.length, scores.length, true);
-        return RankingMetrics.auroc(scores, positives);
-    }
-
     @Test
     void theMixtureScoreRanksPlantedAnomaliesAboveHeldOutNormalRows() {
         BiganScores normal = result.model().scores(heldOutNormal);
         BiganScores anomalies = result.model().scores(planted);
 
-        double igmm = auroc(normal.igmm(), anomalies.igmm());
-        double singleGaussian = auroc(normal.singleGaussian(), anomalies.singleGaussian());
+        double igmm = PlantedClusters.auroc(normal.igmm(), anomalies.igmm());
+        double singleGaussian =
+                PlantedClusters.auroc(normal.singleGaussian(), anomalies.singleGaussian());
 
         assertThat(igmm).isGreaterThanOrEqualTo(0.9);
         // The anomalies sit inside the cloud of all normal rows: one Gaussian cannot see them.
@@ -170,7 +162,7 @@ class BiganDetectionTest {
     void malformedInputIsRefusedWithTheReason() {
         BiganModel model = result.model();
 
-        assertThatThrownBy(() -> model.scores(Nd4j.zeros(4, PlantedBlobs.WIDTH + 1)))
+        assertThatThrownBy(() -> model.scores(Nd4j.zeros(4, PlantedClusters.WIDTH + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected [rows, 3] features, got shape [4, 4]");
         assertThatThrownBy(

@@ -2,6 +2,7 @@ package io.polygraph.gan.bigan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polygraph.gan.PlantedClusters;
 import io.polygraph.mixture.MixtureConfig;
 import io.polygraph.train.TrainingListener;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class BiganDeterminismTest {
 
-    private static final PlantedBlobs DATA = new PlantedBlobs(8);
+    private static final PlantedClusters DATA = new PlantedClusters(8);
     private static final INDArray TRAINING = DATA.normal(150);
     private static final INDArray PROBE = DATA.anomalies(20);
 

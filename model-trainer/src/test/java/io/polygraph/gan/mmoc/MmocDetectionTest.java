@@ -3,7 +3,7 @@ package io.polygraph.gan.mmoc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.polygraph.eval.RankingMetrics;
+import io.polygraph.gan.PlantedClusters;
 import io.polygraph.train.TrainingListener;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +30,7 @@ class MmocDetectionTest {
         PlantedClusters data = new PlantedClusters(2024);
         training = data.normal(TRAINING_ROWS);
         heldOutNormal = data.normal(300);
-        planted = data.outliers(100);
+        planted = data.anomalies(100);
         MmocConfig config =
                 MmocConfig.builder()
                         .discriminatorHidden(List.of(32, 32))
@@ -45,20 +45,11 @@ class MmocDetectionTest {
         result = new MmocTrainer(config).train(training, TrainingListener.NONE);
     }
 
-    private static double auroc(double[] normalScores, double[] outlierScores) {
-        double[] scores = new double[normalScores.length + outlierScores.length];
-        boolean[] positives = new boolean[scores.length];
-        System.arraycopy(normalScores, 0, scores, 0, normalScores.length);
-        System.arraycopy(outlierScores, 0, scores, normalScores.length, outlierScores.length);
-        Arrays.fill(positives, normalScores.length, scores.length, true);
-        return RankingMetrics.auroc(scores, positives);
-    }
-
     @Test
     void theDiscriminatorRanksPlantedOutliersAboveHeldOutNormalRows() {
         MmocModel model = result.model();
 
-        double auroc = auroc(model.score(heldOutNormal), model.score(planted));
+        double auroc = PlantedClusters.auroc(model.score(heldOutNormal), model.score(planted));
 
         assertThat(auroc).isGreaterThanOrEqualTo(0.9);
     }

@@ -2,6 +2,7 @@ package io.polygraph.gan.mmoc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polygraph.gan.PlantedClusters;
 import io.polygraph.train.TrainingListener;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class MmocDeterminismTest {
 
     private static final PlantedClusters DATA = new PlantedClusters(8);
     private static final INDArray TRAINING = DATA.normal(90);
-    private static final INDArray PROBE = DATA.outliers(20);
+    private static final INDArray PROBE = DATA.anomalies(20);
 
     private static MmocTraining train(long seed, CodeInput input) {
         MmocConfig config =
