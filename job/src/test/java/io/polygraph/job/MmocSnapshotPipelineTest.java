@@ -3,10 +3,10 @@ package io.polygraph.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polygraph.detector.ModelInfo;
+import io.polygraph.detector.RawScoreCalibration;
 import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.gan.mmoc.MmocConfig;
-import io.polygraph.mmoc.MmocCalibration;
 import io.polygraph.schema.Alert;
 import io.polygraph.train.InputScaling;
 import io.polygraph.train.MmocDetectorConfig;
@@ -89,7 +89,7 @@ class MmocSnapshotPipelineTest {
                                 WorldJoin.join(
                                         WorldGenerator.generate(world), config.recentLimit()),
                                 TrainingListener.NONE);
-        MmocCalibration fitted = trained.detector().calibration();
+        RawScoreCalibration fitted = trained.detector().calibration();
         ModelInfo info = trained.detector().modelInfo();
         return new MmocTrainingResult(
                 trained.detector()
@@ -99,7 +99,7 @@ class MmocSnapshotPipelineTest {
                                         info.version(),
                                         1.0,
                                         info.featureSpecVersion()),
-                                new MmocCalibration(
+                                new RawScoreCalibration(
                                         fitted.overall(), 1.0, fitted.targetAlertRate())),
                 trained.config(),
                 trained.training(),

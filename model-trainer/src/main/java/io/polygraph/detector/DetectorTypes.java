@@ -1,6 +1,7 @@
 package io.polygraph.detector;
 
 import io.polygraph.autoencoder.AutoencoderDetectorType;
+import io.polygraph.bigan.BiganDetectorType;
 import io.polygraph.combined.CombinedDetectorType;
 import io.polygraph.fusion.DmafnDetectorType;
 import io.polygraph.mmoc.MmocDetectorType;
@@ -26,7 +27,8 @@ public final class DetectorTypes {
                     new CmadSequenceDetectorType(),
                     new AutoencoderDetectorType(),
                     new CombinedDetectorType(),
-                    new MmocDetectorType());
+                    new MmocDetectorType(),
+                    new BiganDetectorType());
 
     private DetectorTypes() {}
 

@@ -7,6 +7,7 @@ import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
+import io.polygraph.detector.RawScoreCalibration;
 import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.SnapshotManifest;
@@ -26,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * An MMOC-GAN discriminator over all modalities of a record in one row ({@link ConcatenatedRows},
  * the autoencoder's row), scored by {@code 1 - P(real)} on the common score scale ({@link
- * MmocCalibration}).
+ * RawScoreCalibration}).
  *
  * <p>The discriminator was trained to tell normal rows from generated complementary ones, so it
  * judges a record as a whole: there are no per-modality contributions, and a record below the
@@ -42,7 +43,7 @@ public final class MmocDetector implements BatchScorer {
     private final FeatureEncoding features;
     private final ConcatenatedRows rows;
     private final MmocModel model;
-    private final MmocCalibration calibration;
+    private final RawScoreCalibration calibration;
     private boolean closed;
 
     public MmocDetector(
@@ -50,7 +51,7 @@ public final class MmocDetector implements BatchScorer {
             FeatureEncoding features,
             ConcatenatedRows rows,
             MmocModel model,
-            MmocCalibration calibration) {
+            RawScoreCalibration calibration) {
         this.modelInfo = Objects.requireNonNull(modelInfo, "modelInfo");
         this.features = Objects.requireNonNull(features, "features");
         this.rows = Objects.requireNonNull(rows, "rows");
@@ -166,12 +167,12 @@ public final class MmocDetector implements BatchScorer {
     }
 
     /** A detector with the same discriminator and encodings but another calibration. */
-    public MmocDetector withCalibration(ModelInfo info, MmocCalibration newCalibration) {
+    public MmocDetector withCalibration(ModelInfo info, RawScoreCalibration newCalibration) {
         return new MmocDetector(info, features, rows, model, newCalibration);
     }
 
     /** The calibration in use. */
-    public MmocCalibration calibration() {
+    public RawScoreCalibration calibration() {
         return calibration;
     }
 

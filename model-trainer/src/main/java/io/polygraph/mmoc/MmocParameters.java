@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polygraph.autoencoder.ConcatenatedRows;
+import io.polygraph.detector.RawScoreCalibration;
 import io.polygraph.detector.SnapshotJson;
 import java.util.Objects;
 
@@ -17,12 +18,12 @@ import java.util.Objects;
  * @param rows the fitted row encoding, the autoencoder's (block layout and signature scalings)
  * @param calibration how raw scores become scores
  */
-public record MmocParameters(ConcatenatedRows rows, MmocCalibration calibration) {
+public record MmocParameters(ConcatenatedRows rows, RawScoreCalibration calibration) {
 
     @JsonCreator
     public MmocParameters(
             @JsonProperty("rows") ConcatenatedRows rows,
-            @JsonProperty("calibration") MmocCalibration calibration) {
+            @JsonProperty("calibration") RawScoreCalibration calibration) {
         this.rows = Objects.requireNonNull(rows, "rows");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
     }

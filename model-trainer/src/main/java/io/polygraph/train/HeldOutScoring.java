@@ -5,6 +5,7 @@ import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.schema.AnomalyType;
+import io.polygraph.world.WorldJoin.LabelledRecord;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,6 +18,14 @@ final class HeldOutScoring {
     static final int CHUNK = 512;
 
     private HeldOutScoring() {}
+
+    /** The NORMAL records among {@code records}, in order. */
+    static List<MultimodalRecord> normal(List<LabelledRecord> records) {
+        return records.stream()
+                .filter(r -> r.label().getType() == AnomalyType.NORMAL)
+                .map(LabelledRecord::record)
+                .toList();
+    }
 
     /** The scores of {@code records}, in order. */
     static double[] scores(BatchScorer scorer, List<MultimodalRecord> records) {

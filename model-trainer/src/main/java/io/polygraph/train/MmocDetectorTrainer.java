@@ -4,12 +4,12 @@ import io.polygraph.autoencoder.ConcatenatedRows;
 import io.polygraph.autoencoder.RecordBlocks;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
+import io.polygraph.detector.RawScoreCalibration;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.features.FeatureEncoding;
 import io.polygraph.features.FeatureSpec;
 import io.polygraph.gan.mmoc.MmocTrainer;
 import io.polygraph.gan.mmoc.MmocTraining;
-import io.polygraph.mmoc.MmocCalibration;
 import io.polygraph.mmoc.MmocDetector;
 import io.polygraph.schema.AnomalyType;
 import io.polygraph.world.WorldJoin.LabelledRecord;
@@ -25,10 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Steps: split by entity ({@link EntitySplit}); keep the training entities' NORMAL records
  * (MMOC-GAN learns what normal rows look like); fit the feature encoding and the row encoding
  * ({@link ConcatenatedRows}, the autoencoder's row) on them; train MMOC-GAN ({@link MmocTrainer})
- * on their rows; then fit the {@link MmocCalibration} on the held-out NORMAL records' raw scores
- * and evaluate on every held-out record (positives: the cross-modal anomaly types, as for CMAD).
- * Labels are otherwise read for calibration and evaluation only. Deterministic for a seed with
- * single-threaded ND4J.
+ * on their rows; then fit the {@link RawScoreCalibration} on the held-out NORMAL records' raw
+ * scores and evaluate on every held-out record (positives: the cross-modal anomaly types, as for
+ * CMAD). Labels are otherwise read for calibration and evaluation only. Deterministic for a seed
+ * with single-threaded ND4J.
  */
 public final class MmocDetectorTrainer {
 
@@ -42,7 +42,7 @@ public final class MmocDetectorTrainer {
     public MmocTrainingResult train(List<LabelledRecord> records, TrainingListener listener) {
         long started = System.nanoTime();
         EntitySplit split = EntitySplit.of(records, config.heldOutShare(), config.seed());
-        List<MultimodalRecord> training = normal(split.training());
+        List<MultimodalRecord> training = HeldOutScoring.normal(split.training());
         if (training.size() < 2) {
             throw new IllegalArgumentException(
                     "need at least 2 normal training records, got " + training.size());
@@ -62,10 +62,11 @@ public final class MmocDetectorTrainer {
                         features,
                         rows,
                         trained.model(),
-                        MmocCalibration.uncalibrated(config.targetAlertRate()));
-        MmocCalibration calibration =
-                MmocCalibration.fit(
-                        HeldOutScoring.values(normal(split.heldOut()), uncalibrated::rawScores),
+                        RawScoreCalibration.uncalibrated(config.targetAlertRate()));
+        RawScoreCalibration calibration =
+                RawScoreCalibration.fit(
+                        HeldOutScoring.values(
+                                HeldOutScoring.normal(split.heldOut()), uncalibrated::rawScores),
                         config.targetAlertRate());
         MmocDetector detector =
                 uncalibrated.withCalibration(info(calibration.threshold()), calibration);
@@ -87,12 +88,5 @@ public final class MmocDetectorTrainer {
     private ModelInfo info(double threshold) {
         return new ModelInfo(
                 MmocDetectorConfig.METHOD, "untrained", threshold, FeatureSpec.VERSION);
-    }
-
-    private static List<MultimodalRecord> normal(List<LabelledRecord> records) {
-        return records.stream()
-                .filter(r -> r.label().getType() == AnomalyType.NORMAL)
-                .map(LabelledRecord::record)
-                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.polygraph.train;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.SnapshotJson;
@@ -46,23 +45,12 @@ public record MmocTrainingResult(
         json.put("trainingSeconds", duration.toMillis() / 1000.0);
         json.put("densityEpsilon", training.epsilon());
         ObjectNode curves = json.putObject("curves");
-        put(curves.putArray("discriminator"), training.discriminatorLosses());
-        put(curves.putArray("generator"), training.generatorLosses());
-        put(curves.putArray("target"), training.targetLosses());
+        LossCurves.put(curves.putArray("discriminator"), training.discriminatorLosses());
+        LossCurves.put(curves.putArray("generator"), training.generatorLosses());
+        LossCurves.put(curves.putArray("target"), training.targetLosses());
         return detector.toSnapshot(
                 MmocDetectorConfig.METHOD,
                 SnapshotJson.canonicalTree(json),
                 SnapshotJson.canonicalTree(heldOut));
-    }
-
-    // JSON has no NaN: a diverged epoch is recorded as null rather than failing the snapshot.
-    private static void put(ArrayNode array, double[] values) {
-        for (double value : values) {
-            if (Double.isFinite(value)) {
-                array.add(value);
-            } else {
-                array.addNull();
-            }
-        }
     }
 }

@@ -90,7 +90,8 @@ class SnapshotEntriesTest {
                         "cmad-sequence",
                         "autoencoder",
                         "combined",
-                        "mmoc");
+                        "mmoc",
+                        "igmm-bigan");
         assertThat(DetectorTypes.of("cmad").networks())
                 .containsExactly("profile-transaction", "signature");
         assertThatThrownBy(() -> DetectorTypes.of("isolation-forest"))

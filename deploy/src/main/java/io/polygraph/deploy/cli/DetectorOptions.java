@@ -3,6 +3,7 @@ package io.polygraph.deploy.cli;
 import io.polygraph.fusion.DetectionHead;
 import io.polygraph.fusion.FusionMode;
 import io.polygraph.train.AutoencoderDetectorConfig;
+import io.polygraph.train.BiganDetectorConfig;
 import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.MmocDetectorConfig;
@@ -41,7 +42,25 @@ final class DetectorOptions {
         /** CMAD and a DMAFN classifier together, a record as suspicious as either finds it. */
         combined,
         /** MMOC-GAN's discriminator on the autoencoder's row, trained on the normal records. */
-        mmoc
+        mmoc,
+        /** IGMM-BiGAN's latent mixture on the autoencoder's row, trained on the normal records. */
+        igmmBigan("igmm-bigan");
+
+        private final String option;
+
+        Detector() {
+            this.option = name();
+        }
+
+        Detector(String option) {
+            this.option = option;
+        }
+
+        /** As {@code --detector} spells it: picocli matches and lists enum values by this too. */
+        @Override
+        public String toString() {
+            return option;
+        }
     }
 
     @Option(
@@ -56,7 +75,10 @@ final class DetectorOptions {
                             + " classifier, a record as suspicious as either finds it; mmoc: the"
                             + " discriminator of MMOC-GAN (a multi-modal one-class GAN) on the"
                             + " autoencoder's row, trained on the training world's normal"
-                            + " records.")
+                            + " records; igmm-bigan: IGMM-BiGAN (a bidirectional GAN with an"
+                            + " infinite Gaussian mixture on its latent codes) on the same row and"
+                            + " records, scored by the encoded row's distance to the mixture's"
+                            + " clusters.")
     Detector detector;
 
     /** How CMAD reads an entity's recent transactions. */
@@ -94,7 +116,8 @@ final class DetectorOptions {
             names = "--epochs",
             description =
                     "Training epochs (of every member of a combination; for mmoc, of both the"
-                            + " GAN and its target network). Default: the trainer's default.")
+                            + " GAN and its target network; for igmm-bigan, of the BiGAN)."
+                            + " Default: the trainer's default.")
     Integer epochs;
 
     @Option(
@@ -145,6 +168,7 @@ final class DetectorOptions {
                             fusionConfig(CombinedTrainer.defaultDmafn()),
                             out);
             case mmoc -> runner.trainMmoc(world, mmocConfig(), out);
+            case igmmBigan -> runner.trainBigan(world, biganConfig(), out);
         }
     }
 
@@ -175,6 +199,17 @@ final class DetectorOptions {
 
     private MmocDetectorConfig mmocConfig() {
         MmocDetectorConfig config = MmocDetectorConfig.defaults();
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (targetAlertRate != null) {
+            config = config.withTargetAlertRate(targetAlertRate);
+        }
+        return config;
+    }
+
+    private BiganDetectorConfig biganConfig() {
+        BiganDetectorConfig config = BiganDetectorConfig.defaults();
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         mixinStandardHelpOptions = true,
         description =
-                "Train a detector (CMAD, DMAFN, or both combined: --detector) on a world (generated, or"
+                "Train a detector (--detector; by default CMAD and DMAFN combined) on a world (generated, or"
                         + " read with --world) and write a model snapshot; ends with held-out"
                         + " AUROC, AUPRC, precision, recall and F1. Without --seed the generated"
                         + " world is seed 1042 (the default world's seed + 1000), so that `demo`"

@@ -2,10 +2,14 @@ package io.polygraph.deploy.cli;
 
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.eval.EvaluationReport;
+import io.polygraph.gan.bigan.BiganTraining;
 import io.polygraph.gan.mmoc.MmocTraining;
 import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.AutoencoderDetectorTrainer;
 import io.polygraph.train.AutoencoderTrainingResult;
+import io.polygraph.train.BiganDetectorConfig;
+import io.polygraph.train.BiganDetectorTrainer;
+import io.polygraph.train.BiganTrainingResult;
 import io.polygraph.train.CmadSequenceTrainer;
 import io.polygraph.train.CmadTrainer;
 import io.polygraph.train.CombinedTrainer;
@@ -24,6 +28,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -206,6 +211,37 @@ final class TrainingRunner {
                 formatted(curves.discriminatorLosses()),
                 formatted(curves.generatorLosses()),
                 formatted(curves.targetLosses()));
+        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        return result;
+    }
+
+    /**
+     * Trains IGMM-BiGAN on the normal records of {@code world}, prints its loss curves and its kept
+     * mixture clusters, writes its snapshot (whose training configuration keeps both too).
+     */
+    BiganTrainingResult trainBigan(World world, BiganDetectorConfig config, Path snapshotPath)
+            throws IOException {
+        var records = WorldJoin.join(world, config.recentLimit());
+        out.printf(
+                "Training IGMM-BiGAN (normal records) on %d transactions of %d customers of world"
+                        + " %d (%d epochs) ...%n",
+                records.size(),
+                world.config().customers(),
+                world.config().seed(),
+                config.gan().epochs());
+        BiganTrainingResult result;
+        try (ProgressBarListener progress = new ProgressBarListener()) {
+            result = new BiganDetectorTrainer(config).train(records, progress);
+        }
+        BiganTraining curves = result.training();
+        int[] clusters = result.clusterSizes();
+        out.printf(
+                "IGMM-BiGAN losses per epoch:%n  D      %s%n  E+G    %s%n"
+                        + "Latent mixture: %d kept clusters of %s training records%n",
+                formatted(curves.discriminatorLosses()),
+                formatted(curves.encoderGeneratorLosses()),
+                clusters.length,
+                Arrays.toString(clusters));
         saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
         return result;
     }

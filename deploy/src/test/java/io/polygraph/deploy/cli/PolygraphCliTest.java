@@ -3,6 +3,7 @@ package io.polygraph.deploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polygraph.bigan.BiganDetectorType;
 import io.polygraph.combined.CombinedDetectorType;
 import io.polygraph.detector.CmadSequenceDetectorType;
 import io.polygraph.detector.DetectorSnapshot;
@@ -120,6 +121,25 @@ class PolygraphCliTest {
         assertThat(curves.path("target")).hasSize(1);
         try (var scorer = snapshot.type().newScorer(snapshot)) {
             assertThat(scorer.modelInfo().name()).isEqualTo("mmoc");
+        }
+    }
+
+    @Test
+    void trainWithTheIgmmBiganDetectorWritesAnIgmmBiganSnapshotWithCurvesAndClusters(
+            @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("igmm-bigan.zip");
+
+        DetectorSnapshot snapshot = trainTiny(out, 16, 5, "--detector", "igmm-bigan");
+        assertThat(snapshot.type().id()).isEqualTo(BiganDetectorType.ID);
+        // --epochs 1 reaches the BiGAN: one loss per epoch and player.
+        JsonNode training = snapshot.manifest().trainingConfig();
+        assertThat(training.path("curves").path("discriminator")).hasSize(1);
+        assertThat(training.path("curves").path("encoderGenerator")).hasSize(1);
+        assertThat(training.path("clusters").path("count").asInt()).isPositive();
+        assertThat(training.path("clusters").path("sizes"))
+                .hasSize(training.path("clusters").path("count").asInt());
+        try (var scorer = snapshot.type().newScorer(snapshot)) {
+            assertThat(scorer.modelInfo().name()).isEqualTo("igmm-bigan");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.polygraph.mmoc;
+package io.polygraph.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Puts made-up discriminator scores on the common scale; no network involved. */
-class MmocCalibrationTest {
+/** Puts made-up raw anomaly scores on the common scale; no network involved. */
+class RawScoreCalibrationTest {
 
     /** Raw scores of normal records as a discriminator gives them: mostly near 0, a tail up. */
     private static double[] normalRawScores(int count) {
@@ -23,7 +23,7 @@ class MmocCalibrationTest {
     @Test
     void theMedianNormalRecordScoresZeroAndTheThresholdFlagsTheTargetShare() {
         double[] raw = normalRawScores(2000);
-        MmocCalibration calibration = MmocCalibration.fit(raw, 0.02);
+        RawScoreCalibration calibration = RawScoreCalibration.fit(raw, 0.02);
 
         double[] scores = Arrays.stream(raw).map(calibration::score).toArray();
         double[] sorted = scores.clone();
@@ -37,7 +37,7 @@ class MmocCalibrationTest {
 
     @Test
     void moreAnomalousRawScoresScoreLowerWithinTheOpenUnitInterval() {
-        MmocCalibration calibration = MmocCalibration.fit(normalRawScores(500), 0.01);
+        RawScoreCalibration calibration = RawScoreCalibration.fit(normalRawScores(500), 0.01);
 
         double typical = calibration.score(0.001);
         double unusual = calibration.score(0.7);
