@@ -1,20 +1,19 @@
 package io.polygraph.bigan;
 
-import io.polygraph.detector.BatchScorer;
-import io.polygraph.detector.DetectorSnapshot;
-import io.polygraph.detector.TransactionDetectorType;
-import java.util.List;
+import io.polygraph.detector.RowModelDetector;
+import io.polygraph.detector.RowModelDetectorType;
+import io.polygraph.gan.bigan.BiganModel;
 
 /**
- * IGMM-BiGAN on transaction records ({@link BiganDetector}): one network entry, the tabular feature
- * encoding in the manifest, {@link BiganParameters} as parameters.
+ * IGMM-BiGAN on transaction records (a {@link RowModelDetector}): one network entry, the tabular
+ * feature encoding in the manifest, {@link io.polygraph.detector.RowModelParameters} as parameters.
  *
- * <p>The network entry holds the whole {@link io.polygraph.gan.bigan.BiganModel} stream (input
- * scaling, the encoder, generator and discriminator graph in SameDiff's FlatBuffers format, the
- * latent mixture and single Gaussian) rather than the bare graph, so that the library's one reader
- * parses it; being a network entry it is covered by the snapshot's checksum and version hash.
+ * <p>The network entry holds the whole {@link BiganModel} stream (input scaling, the encoder,
+ * generator and discriminator graph in SameDiff's FlatBuffers format, the latent mixture and single
+ * Gaussian) rather than the bare graph, so that the library's one reader parses it; being a network
+ * entry it is covered by the snapshot's checksum and version hash.
  */
-public final class BiganDetectorType extends TransactionDetectorType {
+public final class BiganDetectorType extends RowModelDetectorType {
 
     /** The manifest's {@code detectorType}. */
     public static final String ID = "igmm-bigan";
@@ -22,18 +21,7 @@ public final class BiganDetectorType extends TransactionDetectorType {
     /** The IGMM-BiGAN scoring model. */
     public static final String NETWORK = "igmm-bigan-model";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public List<String> networks() {
-        return List.of(NETWORK);
-    }
-
-    @Override
-    public BatchScorer newScorer(DetectorSnapshot snapshot) {
-        return BiganDetector.fromSnapshot(snapshot);
+    public BiganDetectorType() {
+        super(ID, NETWORK, BiganModel::load);
     }
 }

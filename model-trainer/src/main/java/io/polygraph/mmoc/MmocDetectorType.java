@@ -1,20 +1,20 @@
 package io.polygraph.mmoc;
 
-import io.polygraph.detector.BatchScorer;
-import io.polygraph.detector.DetectorSnapshot;
-import io.polygraph.detector.TransactionDetectorType;
-import java.util.List;
+import io.polygraph.detector.RowModelDetector;
+import io.polygraph.detector.RowModelDetectorType;
+import io.polygraph.gan.mmoc.MmocModel;
 
 /**
- * The MMOC-GAN discriminator on transaction records ({@link MmocDetector}): one network, the
- * tabular feature encoding in the manifest, {@link MmocParameters} as parameters.
+ * The MMOC-GAN discriminator on transaction records (a {@link RowModelDetector}): one network, the
+ * tabular feature encoding in the manifest, {@link io.polygraph.detector.RowModelParameters} as
+ * parameters.
  *
- * <p>The network entry holds the whole {@link io.polygraph.gan.mmoc.MmocModel} stream (input
- * scaling, the library's own raw threshold, and the scoring graph in SameDiff's FlatBuffers format)
- * rather than the bare graph, so that the library's one reader parses it; being a network entry it
- * is covered by the snapshot's checksum and version hash.
+ * <p>The network entry holds the whole {@link MmocModel} stream (input scaling, the library's own
+ * raw threshold, and the scoring graph in SameDiff's FlatBuffers format) rather than the bare
+ * graph, so that the library's one reader parses it; being a network entry it is covered by the
+ * snapshot's checksum and version hash.
  */
-public final class MmocDetectorType extends TransactionDetectorType {
+public final class MmocDetectorType extends RowModelDetectorType {
 
     /** The manifest's {@code detectorType}. */
     public static final String ID = "mmoc";
@@ -22,18 +22,7 @@ public final class MmocDetectorType extends TransactionDetectorType {
     /** The discriminator's scoring model. */
     public static final String NETWORK = "mmoc-discriminator";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public List<String> networks() {
-        return List.of(NETWORK);
-    }
-
-    @Override
-    public BatchScorer newScorer(DetectorSnapshot snapshot) {
-        return MmocDetector.fromSnapshot(snapshot);
+    public MmocDetectorType() {
+        super(ID, NETWORK, MmocModel::load);
     }
 }

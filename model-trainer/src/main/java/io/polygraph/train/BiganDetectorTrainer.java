@@ -2,10 +2,11 @@ package io.polygraph.train;
 
 import io.polygraph.autoencoder.ConcatenatedRows;
 import io.polygraph.autoencoder.RecordBlocks;
-import io.polygraph.bigan.BiganDetector;
+import io.polygraph.bigan.BiganDetectorType;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RawScoreCalibration;
+import io.polygraph.detector.RowModelDetector;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.features.FeatureEncoding;
 import io.polygraph.features.FeatureSpec;
@@ -61,8 +62,10 @@ public final class BiganDetectorTrainer {
                         .train(Nd4j.createFromArray(rows.rows(blocks)), listener);
 
         listener.onStage("calibrating on " + split.heldOut().size() + " held-out records");
-        BiganDetector uncalibrated =
-                new BiganDetector(
+        RowModelDetector uncalibrated =
+                new RowModelDetector(
+                        BiganDetectorType.ID,
+                        BiganDetectorType.NETWORK,
                         info(0),
                         features,
                         rows,
@@ -73,7 +76,7 @@ public final class BiganDetectorTrainer {
                         HeldOutScoring.values(
                                 HeldOutScoring.normal(split.heldOut()), uncalibrated::rawScores),
                         config.targetAlertRate());
-        BiganDetector detector =
+        RowModelDetector detector =
                 uncalibrated.withCalibration(info(calibration.threshold()), calibration);
         List<MultimodalRecord> heldOut =
                 split.heldOut().stream().map(LabelledRecord::record).toList();

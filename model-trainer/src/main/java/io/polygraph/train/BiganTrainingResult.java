@@ -2,8 +2,8 @@ package io.polygraph.train;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.polygraph.bigan.BiganDetector;
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.RowModelDetector;
 import io.polygraph.detector.SnapshotJson;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.gan.bigan.BiganTraining;
@@ -24,7 +24,7 @@ import java.time.Duration;
  * @param duration wall time of training, calibration and evaluation
  */
 public record BiganTrainingResult(
-        BiganDetector detector,
+        RowModelDetector detector,
         BiganDetectorConfig config,
         BiganTraining training,
         EvaluationReport heldOut,

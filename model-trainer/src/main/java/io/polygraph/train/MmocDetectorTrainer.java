@@ -5,12 +5,13 @@ import io.polygraph.autoencoder.RecordBlocks;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RawScoreCalibration;
+import io.polygraph.detector.RowModelDetector;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.features.FeatureEncoding;
 import io.polygraph.features.FeatureSpec;
 import io.polygraph.gan.mmoc.MmocTrainer;
 import io.polygraph.gan.mmoc.MmocTraining;
-import io.polygraph.mmoc.MmocDetector;
+import io.polygraph.mmoc.MmocDetectorType;
 import io.polygraph.schema.AnomalyType;
 import io.polygraph.world.WorldJoin.LabelledRecord;
 import java.time.Duration;
@@ -56,8 +57,10 @@ public final class MmocDetectorTrainer {
                         .train(Nd4j.createFromArray(rows.rows(blocks)), listener);
 
         listener.onStage("calibrating on " + split.heldOut().size() + " held-out records");
-        MmocDetector uncalibrated =
-                new MmocDetector(
+        RowModelDetector uncalibrated =
+                new RowModelDetector(
+                        MmocDetectorType.ID,
+                        MmocDetectorType.NETWORK,
                         info(0),
                         features,
                         rows,
@@ -68,7 +71,7 @@ public final class MmocDetectorTrainer {
                         HeldOutScoring.values(
                                 HeldOutScoring.normal(split.heldOut()), uncalibrated::rawScores),
                         config.targetAlertRate());
-        MmocDetector detector =
+        RowModelDetector detector =
                 uncalibrated.withCalibration(info(calibration.threshold()), calibration);
         List<MultimodalRecord> heldOut =
                 split.heldOut().stream().map(LabelledRecord::record).toList();

@@ -2,10 +2,10 @@ package io.polygraph.train;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.RowModelDetector;
 import io.polygraph.detector.SnapshotJson;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.gan.mmoc.MmocTraining;
-import io.polygraph.mmoc.MmocDetector;
 import java.time.Duration;
 
 /**
@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param duration wall time of training, calibration and evaluation
  */
 public record MmocTrainingResult(
-        MmocDetector detector,
+        RowModelDetector detector,
         MmocDetectorConfig config,
         MmocTraining training,
         EvaluationReport heldOut,

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.polygraph.bigan.BiganDetector;
 import io.polygraph.bigan.BiganDetectorType;
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.RecordScore;
+import io.polygraph.detector.RowModelDetector;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.features.TestRecords;
 import io.polygraph.gan.bigan.BiganConfig;
@@ -93,7 +93,7 @@ class BiganDetectorTrainerTest {
 
     @Test
     void scoresAreOnTheCommonScaleAndVerdictsFollowTheThreshold() {
-        BiganDetector detector = result.detector();
+        RowModelDetector detector = result.detector();
         double threshold = detector.calibration().threshold();
         List<RecordScore> scores = detector.score(other);
 
@@ -185,7 +185,7 @@ class BiganDetectorTrainerTest {
         assertThat(training.get("clusters").get("sizes").get(0).asInt())
                 .isEqualTo(result.clusterSizes()[0]);
         try (BatchScorer scorer = SnapshotScorerFactory.forJob(file).create()) {
-            assertThat(scorer).isInstanceOf(BiganDetector.class);
+            assertThat(scorer).isInstanceOf(RowModelDetector.class);
             assertThat(scorer.score(other)).isEqualTo(result.detector().score(other));
         }
     }

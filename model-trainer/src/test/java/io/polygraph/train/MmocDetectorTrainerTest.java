@@ -9,10 +9,10 @@ import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.RecordScore;
+import io.polygraph.detector.RowModelDetector;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.features.TestRecords;
 import io.polygraph.gan.mmoc.MmocConfig;
-import io.polygraph.mmoc.MmocDetector;
 import io.polygraph.mmoc.MmocDetectorType;
 import io.polygraph.schema.SignaturePurpose;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ class MmocDetectorTrainerTest {
 
     @Test
     void scoresAreOnTheCommonScaleAndVerdictsFollowTheThreshold() {
-        MmocDetector detector = result.detector();
+        RowModelDetector detector = result.detector();
         double threshold = detector.calibration().threshold();
         List<RecordScore> scores = detector.score(other);
 
@@ -167,7 +167,7 @@ class MmocDetectorTrainerTest {
         assertThat(curves.get("discriminator").get(0).asDouble())
                 .isEqualTo(result.training().discriminatorLosses()[0]);
         try (BatchScorer scorer = SnapshotScorerFactory.forJob(file).create()) {
-            assertThat(scorer).isInstanceOf(MmocDetector.class);
+            assertThat(scorer).isInstanceOf(RowModelDetector.class);
             assertThat(scorer.score(other)).isEqualTo(result.detector().score(other));
         }
     }

@@ -1,5 +1,6 @@
 package io.polygraph.gan.bigan;
 
+import io.polygraph.detector.RowAnomalyModel;
 import io.polygraph.features.Standardizer;
 import io.polygraph.mixture.InfiniteGaussianMixture;
 import io.polygraph.mixture.MixtureCluster;
@@ -26,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * model (graph, scaling, mixture, Gaussian, EGBAD weight) as one versioned stream. Not thread-safe
  * (a SameDiff graph keeps per-session state): one instance per thread.
  */
-public final class BiganModel {
+public final class BiganModel implements RowAnomalyModel {
 
     private final ScoringPass pass;
     private final InfiniteGaussianMixture mixture;
@@ -114,7 +115,17 @@ public final class BiganModel {
         return egbadWeight;
     }
 
+    /**
+     * {@link #igmmScore}, the rows' raw scores as a {@link io.polygraph.detector.RowModelDetector}
+     * reads them.
+     */
+    @Override
+    public double[] rawScores(INDArray rows) {
+        return igmmScore(rows);
+    }
+
     /** Number of feature columns. */
+    @Override
     public int width() {
         return pass.width();
     }
@@ -130,6 +141,7 @@ public final class BiganModel {
     }
 
     /** Writes the model to {@code out} (see {@link BiganModelFormat}); does not close it. */
+    @Override
     public void save(OutputStream out) throws IOException {
         BiganModelFormat.write(this, out);
     }

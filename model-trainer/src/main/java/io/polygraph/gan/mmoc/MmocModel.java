@@ -1,5 +1,6 @@
 package io.polygraph.gan.mmoc;
 
+import io.polygraph.detector.RowAnomalyModel;
 import io.polygraph.features.Standardizer;
 import io.polygraph.gan.DenseStack;
 import io.polygraph.gan.FeatureRows;
@@ -27,7 +28,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * threshold) as one versioned stream. Not thread-safe (a SameDiff graph keeps per-session state):
  * one instance per thread.
  */
-public final class MmocModel {
+public final class MmocModel implements RowAnomalyModel {
 
     static final String INPUT = "mmoc_input";
     static final String ANOMALY = "mmoc_anomaly";
@@ -105,7 +106,17 @@ public final class MmocModel {
         return thresholdRule;
     }
 
+    /**
+     * {@link #score}, the rows' raw scores as a {@link io.polygraph.detector.RowModelDetector}
+     * reads them.
+     */
+    @Override
+    public double[] rawScores(INDArray rows) {
+        return score(rows);
+    }
+
     /** Number of feature columns. */
+    @Override
     public int width() {
         return standardizer.width();
     }
@@ -116,6 +127,7 @@ public final class MmocModel {
     }
 
     /** Writes the model to {@code out} (see {@link MmocModelFormat}); does not close it. */
+    @Override
     public void save(OutputStream out) throws IOException {
         MmocModelFormat.write(this, out);
     }

@@ -1,23 +1,11 @@
-package io.polygraph.bigan;
+package io.polygraph.detector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polygraph.autoencoder.ConcatenatedRows;
 import io.polygraph.autoencoder.RecordBlocks;
-import io.polygraph.detector.BatchScorer;
-import io.polygraph.detector.DetectorSnapshot;
-import io.polygraph.detector.ModelInfo;
-import io.polygraph.detector.MultimodalRecord;
-import io.polygraph.detector.RawScoreCalibration;
-import io.polygraph.detector.ReasonCodes;
-import io.polygraph.detector.RecordScore;
-import io.polygraph.detector.SnapshotManifest;
-import io.polygraph.detector.SnapshotStamp;
 import io.polygraph.features.FeatureEncoding;
-import io.polygraph.gan.bigan.BiganModel;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +13,42 @@ import java.util.Objects;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * IGMM-BiGAN over all modalities of a record in one row ({@link ConcatenatedRows}, the
- * autoencoder's row), scored by the minimum Mahalanobis distance of the encoded row {@code E(x)} to
- * the latent mixture's kept clusters, put on the common score scale ({@link RawScoreCalibration}).
+ * A model over all modalities of a record in one row ({@link ConcatenatedRows}, the autoencoder's
+ * row) whose raw scores, higher more anomalous ({@link RowAnomalyModel}), are put on the common
+ * score scale ({@link RawScoreCalibration}): the {@code mmoc} and {@code igmm-bigan} detectors.
  *
- * <p>The encoder and the mixture judge a record as a whole: there are no per-modality
- * contributions, and a record below the threshold gets {@link ReasonCodes#SCORED_ANOMALOUS}. A
- * missing modality is a block of zeros with its flag set and is named in the reason codes ({@link
- * ReasonCodes#missing}); an image that cannot be decoded counts as missing and is reported as
- * {@link ReasonCodes#SIGNATURE_UNREADABLE}, never thrown. A record's score depends on that record
- * alone, not on its batch. Not thread-safe: one instance per thread or Flink subtask.
+ * <p>The model judges a record as a whole: there are no per-modality contributions, and a record
+ * below the threshold gets {@link ReasonCodes#SCORED_ANOMALOUS}. A missing modality is a block of
+ * zeros with its flag set and is named in the reason codes ({@link ReasonCodes#missing}); an image
+ * that cannot be decoded counts as missing and is reported as {@link
+ * ReasonCodes#SIGNATURE_UNREADABLE}, never thrown. A record's score depends on that record alone,
+ * not on its batch. Not thread-safe: one instance per thread or Flink subtask.
  */
-public final class BiganDetector implements BatchScorer {
+public final class RowModelDetector implements BatchScorer {
 
+    private final String detectorType;
+    private final String network;
     private final ModelInfo modelInfo;
     private final FeatureEncoding features;
     private final ConcatenatedRows rows;
-    private final BiganModel model;
+    private final RowAnomalyModel model;
     private final RawScoreCalibration calibration;
     private boolean closed;
 
-    public BiganDetector(
+    /**
+     * @param detectorType the snapshot manifest's {@code detectorType}
+     * @param network the name of the snapshot's one network entry, the model's bytes
+     */
+    public RowModelDetector(
+            String detectorType,
+            String network,
             ModelInfo modelInfo,
             FeatureEncoding features,
             ConcatenatedRows rows,
-            BiganModel model,
+            RowAnomalyModel model,
             RawScoreCalibration calibration) {
+        this.detectorType = Objects.requireNonNull(detectorType, "detectorType");
+        this.network = Objects.requireNonNull(network, "network");
         this.modelInfo = Objects.requireNonNull(modelInfo, "modelInfo");
         this.features = Objects.requireNonNull(features, "features");
         this.rows = Objects.requireNonNull(rows, "rows");
@@ -58,36 +56,40 @@ public final class BiganDetector implements BatchScorer {
         this.calibration = Objects.requireNonNull(calibration, "calibration");
         if (model.width() != rows.width()) {
             throw new IllegalArgumentException(
-                    "the encoder reads "
-                            + model.width()
-                            + " columns, the rows have "
-                            + rows.width());
+                    "the model reads " + model.width() + " columns, the rows have " + rows.width());
         }
     }
 
     /**
-     * A new detector with its own copy of an {@code igmm-bigan} snapshot's model (one per thread).
+     * A new detector with its own copy of a snapshot's model (one per thread).
      *
+     * @param detectorType the snapshot's expected {@code detectorType}
+     * @param network the network entry holding the model
+     * @param reader reads the model from that entry
      * @throws IllegalArgumentException when the snapshot holds another detector type, or its
      *     parameters or network are invalid
      */
-    public static BiganDetector fromSnapshot(DetectorSnapshot snapshot) {
-        snapshot.requireType(BiganDetectorType.ID);
+    public static RowModelDetector fromSnapshot(
+            DetectorSnapshot snapshot,
+            String detectorType,
+            String network,
+            RowAnomalyModel.Reader reader) {
+        snapshot.requireType(detectorType);
         SnapshotManifest manifest = snapshot.manifest();
-        BiganParameters parameters = snapshot.parameters(BiganParameters.class);
+        RowModelParameters parameters = snapshot.parameters(RowModelParameters.class);
         if (parameters.calibration().threshold() != manifest.threshold()) {
             throw new IllegalArgumentException(
                     snapshot + ": the calibration's threshold differs from the manifest's");
         }
-        BiganModel model;
+        RowAnomalyModel model;
         try {
-            model =
-                    BiganModel.load(
-                            new ByteArrayInputStream(snapshot.network(BiganDetectorType.NETWORK)));
+            model = reader.read(new ByteArrayInputStream(snapshot.network(network)));
         } catch (IOException e) {
             throw new IllegalArgumentException(snapshot + ": " + e.getMessage(), e);
         }
-        return new BiganDetector(
+        return new RowModelDetector(
+                detectorType,
+                network,
                 manifest.modelInfo(),
                 snapshot.featureEncoding(),
                 parameters.rows(),
@@ -103,16 +105,16 @@ public final class BiganDetector implements BatchScorer {
      */
     public DetectorSnapshot toSnapshot(
             String name, JsonNode trainingConfig, JsonNode heldOutMetrics) {
-        Map<String, byte[]> networks = Map.of(BiganDetectorType.NETWORK, modelBytes());
+        Map<String, byte[]> networks = Map.of(network, model.toBytes());
         SnapshotManifest manifest =
                 SnapshotManifest.stamped(
-                        BiganDetectorType.ID,
+                        detectorType,
                         name,
                         SnapshotStamp.now(networks),
                         calibration.threshold(),
                         calibration.targetAlertRate(),
                         features,
-                        new BiganParameters(rows, calibration).toJson(),
+                        new RowModelParameters(rows, calibration).toJson(),
                         trainingConfig,
                         heldOutMetrics);
         return new DetectorSnapshot(manifest, networks);
@@ -137,10 +139,7 @@ public final class BiganDetector implements BatchScorer {
         return scores;
     }
 
-    /**
-     * The raw IGMM scores of a batch: each record's minimum Mahalanobis distance to the kept
-     * clusters, {@code >= 0}, higher more anomalous.
-     */
+    /** The model's raw scores of a batch, higher more anomalous. */
     public double[] rawScores(List<MultimodalRecord> batch) {
         return batch.isEmpty() ? new double[0] : rawScores(blocks(batch));
     }
@@ -153,7 +152,7 @@ public final class BiganDetector implements BatchScorer {
     }
 
     private double[] rawScores(RecordBlocks blocks) {
-        return model.igmmScore(Nd4j.createFromArray(rows.rows(blocks)));
+        return model.rawScores(Nd4j.createFromArray(rows.rows(blocks)));
     }
 
     private RecordScore verdict(MultimodalRecord record, boolean unreadable, double raw) {
@@ -168,8 +167,9 @@ public final class BiganDetector implements BatchScorer {
     }
 
     /** A detector with the same model and encodings but another calibration. */
-    public BiganDetector withCalibration(ModelInfo info, RawScoreCalibration newCalibration) {
-        return new BiganDetector(info, features, rows, model, newCalibration);
+    public RowModelDetector withCalibration(ModelInfo info, RawScoreCalibration newCalibration) {
+        return new RowModelDetector(
+                detectorType, network, info, features, rows, model, newCalibration);
     }
 
     /** The calibration in use. */
@@ -181,15 +181,5 @@ public final class BiganDetector implements BatchScorer {
     @Override
     public void close() {
         closed = true;
-    }
-
-    private byte[] modelBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            model.save(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
     }
 }
