@@ -1,35 +1,17 @@
 package io.polygraph.train;
 
-import io.polygraph.autoencoder.ConcatenatedRows;
-import io.polygraph.autoencoder.RecordBlocks;
-import io.polygraph.detector.ModelInfo;
-import io.polygraph.detector.MultimodalRecord;
-import io.polygraph.detector.RawScoreCalibration;
-import io.polygraph.detector.RowModelDetector;
-import io.polygraph.eval.EvaluationReport;
-import io.polygraph.features.FeatureEncoding;
-import io.polygraph.features.FeatureSpec;
 import io.polygraph.gan.mmoc.MmocTrainer;
 import io.polygraph.gan.mmoc.MmocTraining;
 import io.polygraph.mmoc.MmocDetectorType;
-import io.polygraph.schema.AnomalyType;
 import io.polygraph.world.WorldJoin.LabelledRecord;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains the {@code mmoc} detector on labelled world records and calibrates it on held-out
- * entities.
- *
- * <p>Steps: split by entity ({@link EntitySplit}); keep the training entities' NORMAL records
- * (MMOC-GAN learns what normal rows look like); fit the feature encoding and the row encoding
- * ({@link ConcatenatedRows}, the autoencoder's row) on them; train MMOC-GAN ({@link MmocTrainer})
- * on their rows; then fit the {@link RawScoreCalibration} on the held-out NORMAL records' raw
- * scores and evaluate on every held-out record (positives: the cross-modal anomaly types, as for
- * CMAD). Labels are otherwise read for calibration and evaluation only. Deterministic for a seed
- * with single-threaded ND4J.
+ * entities: MMOC-GAN ({@link MmocTrainer}) on the normal training rows, within the steps every
+ * row-model trainer shares ({@link RowModelDetectorTraining}). Deterministic for a seed with
+ * single-threaded ND4J.
  */
 public final class MmocDetectorTrainer {
 
@@ -41,55 +23,28 @@ public final class MmocDetectorTrainer {
 
     /** Trains, calibrates and evaluates a detector on {@code records}. */
     public MmocTrainingResult train(List<LabelledRecord> records, TrainingListener listener) {
-        long started = System.nanoTime();
-        EntitySplit split = EntitySplit.of(records, config.heldOutShare(), config.seed());
-        List<MultimodalRecord> training = HeldOutScoring.normal(split.training());
-        if (training.size() < 2) {
-            throw new IllegalArgumentException(
-                    "need at least 2 normal training records, got " + training.size());
-        }
-        listener.onStage("encoding " + training.size() + " normal training records");
-        FeatureEncoding features = FeatureEncoding.fit(training, config.recentLimit());
-        RecordBlocks blocks = RecordBlocks.of(training, features, false);
-        ConcatenatedRows rows = ConcatenatedRows.fit(blocks);
-        MmocTraining trained =
-                new MmocTrainer(config.gan())
-                        .train(Nd4j.createFromArray(rows.rows(blocks)), listener);
-
-        listener.onStage("calibrating on " + split.heldOut().size() + " held-out records");
-        RowModelDetector uncalibrated =
-                new RowModelDetector(
-                        MmocDetectorType.ID,
-                        MmocDetectorType.NETWORK,
-                        info(0),
-                        features,
-                        rows,
-                        trained.model(),
-                        RawScoreCalibration.uncalibrated(config.targetAlertRate()));
-        RawScoreCalibration calibration =
-                RawScoreCalibration.fit(
-                        HeldOutScoring.values(
-                                HeldOutScoring.normal(split.heldOut()), uncalibrated::rawScores),
-                        config.targetAlertRate());
-        RowModelDetector detector =
-                uncalibrated.withCalibration(info(calibration.threshold()), calibration);
-        List<MultimodalRecord> heldOut =
-                split.heldOut().stream().map(LabelledRecord::record).toList();
-        List<AnomalyType> types =
-                split.heldOut().stream().map(record -> record.label().getType()).toList();
-        EvaluationReport report = HeldOutScoring.evaluate(detector, heldOut, types);
+        RowModelDetectorTraining.Outcome<MmocTraining> outcome =
+                new RowModelDetectorTraining(
+                                MmocDetectorType.ID,
+                                MmocDetectorType.NETWORK,
+                                MmocDetectorConfig.METHOD,
+                                new RowModelDetectorTraining.Split(
+                                        config.heldOutShare(),
+                                        config.seed(),
+                                        config.recentLimit(),
+                                        config.targetAlertRate()))
+                        .run(
+                                records,
+                                rows -> new MmocTrainer(config.gan()).train(rows, listener),
+                                MmocTraining::model,
+                                listener);
         return new MmocTrainingResult(
-                detector,
+                outcome.detector(),
                 config,
-                trained,
-                report,
-                training.size(),
-                heldOut.size(),
-                Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private ModelInfo info(double threshold) {
-        return new ModelInfo(
-                MmocDetectorConfig.METHOD, "untrained", threshold, FeatureSpec.VERSION);
+                outcome.trained(),
+                outcome.report(),
+                outcome.trainingRecords(),
+                outcome.heldOutRecords(),
+                outcome.duration());
     }
 }
