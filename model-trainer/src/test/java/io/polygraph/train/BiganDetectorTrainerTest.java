@@ -1,7 +1,6 @@
 package io.polygraph.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polygraph.bigan.BiganDetectorType;
@@ -12,11 +11,8 @@ import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.RowModelDetector;
 import io.polygraph.detector.SnapshotScorerFactory;
-import io.polygraph.features.TestRecords;
 import io.polygraph.gan.bigan.BiganConfig;
 import io.polygraph.mixture.MixtureConfig;
-import io.polygraph.schema.SignaturePurpose;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -110,58 +106,21 @@ class BiganDetectorTrainerTest {
     @Test
     void aHigherRawScoreNeverGivesAHigherCalibratedScore() {
         double[] raw = result.detector().rawScores(other);
-        List<RecordScore> scores = result.detector().score(other);
 
-        for (int i = 0; i < raw.length; i++) {
-            assertThat(raw[i]).isFinite().isGreaterThanOrEqualTo(0.0);
-            for (int j = 0; j < raw.length; j++) {
-                if (raw[i] > raw[j]) {
-                    assertThat(scores.get(i).score()).isLessThanOrEqualTo(scores.get(j).score());
-                }
-            }
+        for (double value : raw) {
+            assertThat(value).isFinite().isGreaterThanOrEqualTo(0.0);
         }
+        RowModelDetectorChecks.calibrationKeepsTheRawOrder(result.detector(), other);
     }
 
     @Test
     void aRecordScoresTheSameWhateverElseIsInItsBatch() {
-        List<RecordScore> whole = result.detector().score(other);
-        RecordScore alone = result.detector().score(List.of(other.get(123))).get(0);
-        List<RecordScore> part = result.detector().score(other.subList(100, 150));
-
-        assertThat(alone.score()).isCloseTo(whole.get(123).score(), within(1e-6));
-        assertThat(part.get(23).score()).isCloseTo(whole.get(123).score(), within(1e-6));
+        RowModelDetectorChecks.scoresDoNotDependOnTheBatch(result.detector(), other);
     }
 
     @Test
     void missingAndUnreadableModalitiesAreNamedWithoutFailingTheBatch() {
-        MultimodalRecord full = signed();
-        MultimodalRecord withoutProfile =
-                new MultimodalRecord(
-                        full.transaction(),
-                        full.recentTransactions(),
-                        null,
-                        full.enrolmentSignature(),
-                        full.presentedSignature());
-        MultimodalRecord unreadable =
-                new MultimodalRecord(
-                        full.transaction(),
-                        full.recentTransactions(),
-                        full.profile(),
-                        full.enrolmentSignature(),
-                        TestRecords.signature(
-                                "x",
-                                SignaturePurpose.PRESENTED,
-                                "t",
-                                "garbage".getBytes(StandardCharsets.UTF_8)));
-
-        List<RecordScore> scores =
-                result.detector().score(List.of(withoutProfile, unreadable, full));
-
-        assertThat(scores).allSatisfy(score -> assertThat(score.score()).isFinite());
-        assertThat(scores.get(0).reasonCodes()).contains(ReasonCodes.PROFILE_MISSING);
-        assertThat(scores.get(1).reasonCodes()).contains(ReasonCodes.SIGNATURE_UNREADABLE);
-        assertThat(scores.get(2).reasonCodes())
-                .doesNotContain(ReasonCodes.PROFILE_MISSING, ReasonCodes.SIGNATURE_UNREADABLE);
+        RowModelDetectorChecks.missingAndUnreadableModalitiesAreNamed(result.detector(), other);
     }
 
     @Test
@@ -188,16 +147,5 @@ class BiganDetectorTrainerTest {
             assertThat(scorer).isInstanceOf(RowModelDetector.class);
             assertThat(scorer.score(other)).isEqualTo(result.detector().score(other));
         }
-    }
-
-    private static MultimodalRecord signed() {
-        return other.stream()
-                .filter(
-                        r ->
-                                r.profile() != null
-                                        && r.enrolmentSignature() != null
-                                        && r.presentedSignature() != null)
-                .findFirst()
-                .orElseThrow();
     }
 }
