@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.RawScoreCalibration;
 import io.polygraph.detector.ReasonCodes;
+import io.polygraph.detector.RowModelDetector;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.gan.bigan.BiganConfig;
+import io.polygraph.gan.mmoc.MmocConfig;
 import io.polygraph.mixture.MixtureConfig;
 import io.polygraph.schema.Alert;
 import io.polygraph.train.BiganDetectorConfig;
 import io.polygraph.train.BiganDetectorTrainer;
 import io.polygraph.train.BiganTrainingResult;
 import io.polygraph.train.InputScaling;
+import io.polygraph.train.MmocDetectorConfig;
+import io.polygraph.train.MmocDetectorTrainer;
+import io.polygraph.train.MmocTrainingResult;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
@@ -28,13 +33,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job graph of {@link PolygraphJob#build} scoring with a real {@code igmm-bigan} snapshot,
- * loaded through {@link SnapshotScorerFactory} in every subtask ({@link SnapshotPipelineRun}).
+ * The job graph of {@link PolygraphJob#build} scoring with real snapshots of the row-model
+ * detectors ({@code mmoc}, {@code igmm-bigan}), loaded through {@link SnapshotScorerFactory} in
+ * every subtask ({@link SnapshotPipelineRun}).
  *
- * <p>The detector is trained on a tiny generated world, and its threshold then raised above every
+ * <p>Each detector is trained on a tiny generated world, and its threshold then raised above every
  * possible score, so that every scored transaction alerts and the test can see each of them.
  */
-class BiganSnapshotPipelineTest {
+class RowModelSnapshotPipelineTest {
+
+    private static final WorldConfig WORLD =
+            WorldConfig.defaults().withSeed(7).withCustomers(15).withSpan(Duration.ofDays(7));
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
@@ -45,23 +54,36 @@ class BiganSnapshotPipelineTest {
                             .build());
 
     @Test
+    void theJobScoresWithAnMmocSnapshot(@TempDir Path directory) throws Exception {
+        Path snapshot = directory.resolve("mmoc.zip");
+        alwaysAlertingMmoc().snapshot().save(snapshot);
+
+        assertScoredAsWholeRows(
+                SnapshotPipelineRun.alertsByTransaction(snapshot, "polygraph-mmoc-pipeline-test"),
+                "mmoc");
+    }
+
+    @Test
     void theJobScoresWithAnIgmmBiganSnapshot(@TempDir Path directory) throws Exception {
         Path snapshot = directory.resolve("igmm-bigan.zip");
         alwaysAlertingBigan().snapshot().save(snapshot);
 
-        Map<String, Alert> alerts =
+        assertScoredAsWholeRows(
                 SnapshotPipelineRun.alertsByTransaction(
-                        snapshot, "polygraph-igmm-bigan-pipeline-test");
+                        snapshot, "polygraph-igmm-bigan-pipeline-test"),
+                "igmm-bigan");
+    }
 
+    private static void assertScoredAsWholeRows(Map<String, Alert> alerts, String model) {
         assertThat(alerts).containsOnlyKeys("e1-tx1", "e1-tx2", "e2-tx1");
         assertThat(alerts.values())
                 .allSatisfy(
                         alert -> {
-                            assertThat(alert.getModelName()).isEqualTo("igmm-bigan");
+                            assertThat(alert.getModelName()).isEqualTo(model);
                             assertThat(alert.getScore()).isStrictlyBetween(-1.0, 1.0);
                             assertThat(alert.getReasonCodes())
                                     .contains(ReasonCodes.SCORED_ANOMALOUS);
-                            // The encoder judges the row as a whole: nothing to attribute.
+                            // The model judges the row as a whole: nothing to attribute.
                             assertThat(alert.getContributions()).isEmpty();
                         });
         assertThat(alerts.get("e2-tx1").getReasonCodes()).contains(ReasonCodes.PROFILE_MISSING);
@@ -69,9 +91,37 @@ class BiganSnapshotPipelineTest {
                 .doesNotContain(ReasonCodes.PROFILE_MISSING);
     }
 
+    private static MmocTrainingResult alwaysAlertingMmoc() {
+        MmocDetectorConfig config =
+                MmocDetectorConfig.defaults()
+                        .withGan(
+                                MmocConfig.builder()
+                                        .discriminatorHidden(List.of(8, 8))
+                                        .generatorHidden(List.of(8))
+                                        .noiseWidth(4)
+                                        .codes(2)
+                                        .batchSize(64)
+                                        .epochs(1)
+                                        .targetEpochs(1)
+                                        .inputScaling(InputScaling.RAW)
+                                        .build());
+        MmocTrainingResult trained =
+                new MmocDetectorTrainer(config)
+                        .train(
+                                WorldJoin.join(
+                                        WorldGenerator.generate(WORLD), config.recentLimit()),
+                                TrainingListener.NONE);
+        return new MmocTrainingResult(
+                alwaysAlerting(trained.detector()),
+                trained.config(),
+                trained.training(),
+                trained.heldOut(),
+                trained.trainingRecords(),
+                trained.heldOutRecords(),
+                trained.duration());
+    }
+
     private static BiganTrainingResult alwaysAlertingBigan() {
-        WorldConfig world =
-                WorldConfig.defaults().withSeed(7).withCustomers(15).withSpan(Duration.ofDays(7));
         BiganDetectorConfig config =
                 BiganDetectorConfig.defaults()
                         .withGan(
@@ -93,25 +143,24 @@ class BiganSnapshotPipelineTest {
                 new BiganDetectorTrainer(config)
                         .train(
                                 WorldJoin.join(
-                                        WorldGenerator.generate(world), config.recentLimit()),
+                                        WorldGenerator.generate(WORLD), config.recentLimit()),
                                 TrainingListener.NONE);
-        RawScoreCalibration fitted = trained.detector().calibration();
-        ModelInfo info = trained.detector().modelInfo();
         return new BiganTrainingResult(
-                trained.detector()
-                        .withCalibration(
-                                new ModelInfo(
-                                        info.name(),
-                                        info.version(),
-                                        1.0,
-                                        info.featureSpecVersion()),
-                                new RawScoreCalibration(
-                                        fitted.overall(), 1.0, fitted.targetAlertRate())),
+                alwaysAlerting(trained.detector()),
                 trained.config(),
                 trained.training(),
                 trained.heldOut(),
                 trained.trainingRecords(),
                 trained.heldOutRecords(),
                 trained.duration());
+    }
+
+    /** {@code detector} with its threshold above every score: every record alerts. */
+    private static RowModelDetector alwaysAlerting(RowModelDetector detector) {
+        RawScoreCalibration fitted = detector.calibration();
+        ModelInfo info = detector.modelInfo();
+        return detector.withCalibration(
+                new ModelInfo(info.name(), info.version(), 1.0, info.featureSpecVersion()),
+                new RawScoreCalibration(fitted.overall(), 1.0, fitted.targetAlertRate()));
     }
 }
