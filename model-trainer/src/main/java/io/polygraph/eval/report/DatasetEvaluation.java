@@ -29,20 +29,33 @@ import java.util.Set;
  * @param description what the dataset is, for people
  * @param detectors one entry per detector compared
  * @param heatMaps sensitivity sweeps, possibly none
+ * @param runLabel what tells a detector's runs apart, in the singular: {@value #SEED_RUNS} (each
+ *     run another seed) unless the protocol says otherwise, for example {@code "held-out digit"}
+ *     when each run leaves another class out; absent from version-1 reports, whose runs are seeds
  */
 public record DatasetEvaluation(
         int formatVersion,
         String dataset,
         String description,
         List<DetectorEvaluation> detectors,
-        List<HeatMap> heatMaps) {
+        List<HeatMap> heatMaps,
+        String runLabel) {
 
     /** The layout version written by this code. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+
+    /** The oldest layout version still read: version 1 lacks {@link #runLabel}. */
+    public static final int OLDEST_READABLE_VERSION = 1;
+
+    /** The {@link #runLabel} of reports whose runs differ by seed. */
+    public static final String SEED_RUNS = "seed";
 
     public DatasetEvaluation {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(description, "description");
+        if (runLabel == null || runLabel.isBlank()) {
+            runLabel = SEED_RUNS;
+        }
         detectors = List.copyOf(detectors);
         heatMaps = List.copyOf(heatMaps);
         Set<String> names = new HashSet<>();
@@ -54,12 +67,26 @@ public record DatasetEvaluation(
         }
     }
 
-    /** An evaluation in the current format. */
+    /** An evaluation in the current format whose runs differ by seed. */
     public static DatasetEvaluation of(
             String dataset,
             String description,
             List<DetectorEvaluation> detectors,
             List<HeatMap> heatMaps) {
-        return new DatasetEvaluation(FORMAT_VERSION, dataset, description, detectors, heatMaps);
+        return new DatasetEvaluation(
+                FORMAT_VERSION, dataset, description, detectors, heatMaps, SEED_RUNS);
+    }
+
+    /**
+     * An evaluation in the current format whose runs differ by {@code runLabel}; each run's {@link
+     * SeedRun#seed()} then holds that value (for example the held-out digit).
+     */
+    public static DatasetEvaluation withRuns(
+            String runLabel,
+            String dataset,
+            String description,
+            List<DetectorEvaluation> detectors) {
+        return new DatasetEvaluation(
+                FORMAT_VERSION, dataset, description, detectors, List.of(), runLabel);
     }
 }

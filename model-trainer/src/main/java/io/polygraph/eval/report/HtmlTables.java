@@ -15,19 +15,19 @@ import java.util.TreeSet;
  * The tables of report.html: detectors compared on every metric, flagged share per label, every
  * run, and each detector's configuration.
  *
- * <p>Contract: summary cells read "mean ± standard deviation" over seeds, or the mean alone when
- * there was one seed (the deviation is then undefined), and "n/a" for NaN. All text from the
- * evaluation is escaped.
+ * <p>Contract: summary cells read "mean ± standard deviation" over runs (seeds, or the report's run
+ * label), or the mean alone when there was one seed (the deviation is then undefined), and "n/a"
+ * for NaN. All text from the evaluation is escaped.
  */
 final class HtmlTables {
 
     private HtmlTables() {}
 
-    /** One row per detector: seeds, then every {@link ReportMetric} as mean ± std. */
-    static String comparison(List<DetectorEvaluation> detectors) {
+    /** One row per detector: its number of runs, then every {@link ReportMetric} as mean ± std. */
+    static String comparison(List<DetectorEvaluation> detectors, String runLabel) {
         StringBuilder html =
                 new StringBuilder("<table class=\"comparison\">\n<tr><th>Detector</th>");
-        html.append("<th>Seeds</th>");
+        html.append("<th>Runs (").append(escape(runLabel)).append(")</th>");
         for (ReportMetric metric : ReportMetric.values()) {
             html.append("<th>").append(escape(metric.label())).append("</th>");
         }
@@ -76,10 +76,10 @@ final class HtmlTables {
         return html.append("</table>\n").toString();
     }
 
-    /** One row per run of every detector, with its raw figures. */
-    static String runs(List<DetectorEvaluation> detectors) {
+    /** One row per run of every detector, with its raw figures, headed by the run label. */
+    static String runs(List<DetectorEvaluation> detectors, String runLabel) {
         StringBuilder html = new StringBuilder("<table class=\"runs\">\n<tr><th>Detector</th>");
-        html.append("<th>Seed</th>");
+        html.append("<th>").append(escape(capitalised(runLabel))).append("</th>");
         for (ReportMetric metric : ReportMetric.values()) {
             html.append("<th>").append(escape(metric.label())).append("</th>");
         }
@@ -111,6 +111,10 @@ final class HtmlTables {
                     .append("</td></tr>\n");
         }
         return html.append("</table>\n").toString();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static void cell(StringBuilder html, MetricSummary summary, int decimals) {

@@ -15,12 +15,13 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * Writes a {@link DatasetEvaluation} as report.html: one self-contained page a person can open.
  *
  * <p>Contract: the page holds, in order, the dataset, a table comparing detectors on every metric
- * (mean ± sample standard deviation over seeds), the share flagged per label, ROC and
- * precision-recall curves (first seed of each detector, see {@link CurveCharts}), score histograms
- * per class, training-loss curves, sensitivity heat maps when there are any, every run, and each
- * detector's configuration. It loads nothing: CSS is inline, charts are PNG {@code data:} URIs, and
- * there is no script. All text from the evaluation is escaped. Charts need AWT: loading this class
- * asks for headless mode, see {@link ChartImages#preferHeadless()}.
+ * (mean ± sample standard deviation over runs: seeds, or what the report's {@link
+ * DatasetEvaluation#runLabel()} names), the share flagged per label, ROC and precision-recall
+ * curves (first run of each detector, see {@link CurveCharts}), score histograms per class,
+ * training-loss curves, sensitivity heat maps when there are any, every run, and each detector's
+ * configuration. It loads nothing: CSS is inline, charts are PNG {@code data:} URIs, and there is
+ * no script. All text from the evaluation is escaped. Charts need AWT: loading this class asks for
+ * headless mode, see {@link ChartImages#preferHeadless()}.
  *
  * <p>Trade-off: PNG charts make the page larger (tens of KB per chart) and not zoomable, but it
  * opens anywhere, offline, and can be attached to an issue as one file.
@@ -57,14 +58,15 @@ public final class ReportHtmlWriter {
                 .append("</h1>\n<p>")
                 .append(escape(evaluation.description()))
                 .append("</p>\n");
+        String runLabel = evaluation.runLabel();
         if (!detectors.isEmpty()) {
-            appendTables(html, detectors);
-            appendCharts(html, detectors);
+            appendTables(html, detectors, runLabel);
+            appendCharts(html, detectors, runLabel);
         }
         appendHeatMaps(html, evaluation.heatMaps());
         if (!detectors.isEmpty()) {
             section(html, "Every run");
-            html.append(HtmlTables.runs(detectors));
+            html.append(HtmlTables.runs(detectors, runLabel));
             section(html, "Configuration");
             detectors.forEach(detector -> html.append(HtmlTables.config(detector)));
         }
@@ -76,25 +78,31 @@ public final class ReportHtmlWriter {
         Files.writeString(file, render(evaluation), StandardCharsets.UTF_8);
     }
 
-    private static void appendTables(StringBuilder html, List<DetectorEvaluation> detectors) {
+    private static void appendTables(
+            StringBuilder html, List<DetectorEvaluation> detectors, String runLabel) {
         section(html, "Detectors compared");
         note(
                 html,
-                "Mean ± sample standard deviation over seeds. A record is flagged when its anomaly"
+                "Mean ± sample standard deviation over runs (one run per "
+                        + runLabel
+                        + "). A record is flagged when its anomaly"
                         + " score is above the threshold. Headline metrics count NORMAL records as"
                         + " negatives and the positive types as positives; records of other types"
                         + " are left out of them. Accuracy is (TP + TN) / N over those records.");
-        html.append(HtmlTables.comparison(detectors));
+        html.append(HtmlTables.comparison(detectors, runLabel));
         section(html, "Share flagged per type");
         note(html, "Recall for anomaly types; for NORMAL, the false alarm rate.");
         html.append(HtmlTables.flaggedShareByType(detectors));
     }
 
-    private static void appendCharts(StringBuilder html, List<DetectorEvaluation> detectors) {
+    private static void appendCharts(
+            StringBuilder html, List<DetectorEvaluation> detectors, String runLabel) {
         section(html, "ROC and precision-recall curves");
         note(
                 html,
-                "Curves of each detector's first seed; the spread over seeds is in the table above.");
+                "Curves of each detector's first run (first "
+                        + runLabel
+                        + "); the spread over runs is in the table above.");
         figure(html, "roc", CurveCharts.roc(detectors), "ROC curves", MISSING_CLASS);
         figure(
                 html,

@@ -19,7 +19,8 @@ import java.util.Objects;
  * deviation of a single seed) are written as the strings "NaN", "Infinity" and "-Infinity", which
  * keeps the file valid JSON; Jackson reads them back as the doubles, and Python's {@code
  * float("NaN")} understands them. Reading is strict: unknown fields and another {@code
- * formatVersion} are errors, since a silently half-read report is worse than none.
+ * formatVersion} (other than the older ones still understood) are errors, since a silently
+ * half-read report is worse than none.
  */
 public final class ReportJsonWriter {
 
@@ -59,11 +60,14 @@ public final class ReportJsonWriter {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a readable evaluation report", e);
         }
-        if (evaluation.formatVersion() != DatasetEvaluation.FORMAT_VERSION) {
+        if (evaluation.formatVersion() < DatasetEvaluation.OLDEST_READABLE_VERSION
+                || evaluation.formatVersion() > DatasetEvaluation.FORMAT_VERSION) {
             throw new IllegalArgumentException(
                     "report format version "
                             + evaluation.formatVersion()
-                            + " is not the supported "
+                            + " is not one of the supported "
+                            + DatasetEvaluation.OLDEST_READABLE_VERSION
+                            + " to "
                             + DatasetEvaluation.FORMAT_VERSION);
         }
         return evaluation;

@@ -30,7 +30,7 @@ class ReportHtmlWriterTest {
         assertThat(html).contains("<h1>Evaluation on tiny-world</h1>");
         assertThat(html)
                 .containsPattern(
-                        "<table class=\"comparison\">\\n<tr><th>Detector</th><th>Seeds</th><th>AUROC</th>");
+                        "<table class=\"comparison\">\\n<tr><th>Detector</th><th>Runs \\(seed\\)</th><th>AUROC</th>");
         assertThat(html)
                 .containsPattern(
                         "<tr><th>CMAD</th><td>3</td><td>[01]\\.\\d{4} &plusmn; 0\\.\\d{4}</td>");
@@ -39,6 +39,24 @@ class ReportHtmlWriterTest {
                 .contains("<th>SIGNATURE_MISMATCH (positive)</th>")
                 .contains("<th>OUTLIER</th>")
                 .contains("<th>Wall time (s)</th>");
+    }
+
+    @Test
+    void namesRunsByTheProtocolsRunLabel() {
+        DatasetEvaluation byDigit =
+                DatasetEvaluation.withRuns(
+                        "held-out digit",
+                        "mnist-leave-one-digit-out",
+                        "each run leaves one digit out",
+                        TestEvaluations.evaluation().detectors());
+
+        String html = writer.render(byDigit);
+
+        assertThat(html)
+                .contains("<th>Runs (held-out digit)</th>")
+                .contains("<tr><th>Detector</th><th>Held-out digit</th>")
+                .contains("one run per held-out digit")
+                .doesNotContain("<th>Seed</th>");
     }
 
     @Test

@@ -74,7 +74,9 @@ class ReportJsonWriterTest {
                         () ->
                                 writer.fromJson(
                                         json.replaceFirst(
-                                                "\"formatVersion\" : 1", "\"formatVersion\" : 99")))
+                                                "\"formatVersion\" : "
+                                                        + DatasetEvaluation.FORMAT_VERSION,
+                                                "\"formatVersion\" : 99")))
                 .hasMessageContaining("99");
         assertThatThrownBy(
                         () ->
@@ -82,5 +84,35 @@ class ReportJsonWriterTest {
                                         json.replaceFirst(
                                                 "\"dataset\"", "\"surprise\" : 1, \"dataset\"")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsAVersionOneReportAsRunsBySeed() {
+        DatasetEvaluation evaluation = TestEvaluations.evaluation();
+        String current = writer.toJson(evaluation);
+        // Version 1 had no run label: every run was a seed.
+        String versionOne =
+                current.replaceFirst(
+                                "\"formatVersion\" : " + DatasetEvaluation.FORMAT_VERSION,
+                                "\"formatVersion\" : 1")
+                        .replaceFirst(",\\s*\"runLabel\" : \"seed\"", "");
+        assertThat(versionOne).doesNotContain("runLabel").contains("\"formatVersion\" : 1");
+
+        DatasetEvaluation read = writer.fromJson(versionOne);
+
+        assertThat(read.runLabel()).isEqualTo(DatasetEvaluation.SEED_RUNS);
+        assertThat(read.detectors()).isEqualTo(evaluation.detectors());
+    }
+
+    @Test
+    void keepsTheRunLabelOfAProtocolWhoseRunsAreNotSeeds() {
+        DatasetEvaluation byDigit =
+                DatasetEvaluation.withRuns(
+                        "held-out digit",
+                        "mnist-leave-one-digit-out",
+                        "each run leaves one digit out",
+                        TestEvaluations.evaluation().detectors());
+
+        assertThat(writer.fromJson(writer.toJson(byDigit)).runLabel()).isEqualTo("held-out digit");
     }
 }
