@@ -9,12 +9,25 @@ import org.nd4j.linalg.factory.Nd4j;
  * The loss terms of GAN training, as SameDiff operations on logits and features.
  *
  * <p>Probabilities are written through logits ({@code log sigmoid(l) = -softplus(-l)}), which stays
- * finite where a saturated discriminator would make {@code log(p)} overflow. Every term is a batch
- * mean, so its weight does not depend on the batch size.
+ * finite where a saturated discriminator would make {@code log(p)} overflow, with {@link #softplus}
+ * rather than ND4J's own, which overflows too. Every term is a batch mean, so its weight does not
+ * depend on the batch size.
  */
 public final class AdversarialLosses {
 
     private AdversarialLosses() {}
+
+    /**
+     * {@code log(1 + exp(l))}, finite for every finite {@code l}: computed as {@code max(l, 0) +
+     * log1p(exp(-|l|))}. ND4J's {@code softplus} (1.0.0-M2.1) computes {@code exp(l)} first and is
+     * infinite from {@code l = 89} in float, where a confident discriminator's logits go: the
+     * epoch's loss then read Infinity, or NaN where it was multiplied by a probability of 0, while
+     * training went on. Its gradient is {@code sigmoid(l)}, as softplus's.
+     */
+    public static SDVariable softplus(SDVariable logits) {
+        SameDiff sd = logits.getSameDiff();
+        return sd.nn.relu(logits, 0).add(sd.math.log1p(sd.math.exp(sd.math.abs(logits).neg())));
+    }
 
     /**
      * The discriminator's cross-entropy, real labelled 1 and generated labelled 0: {@code -E[log
@@ -23,14 +36,13 @@ public final class AdversarialLosses {
     public static SDVariable realVersusGenerated(
             SDVariable realLogits, SDVariable generatedLogits) {
         SameDiff sd = realLogits.getSameDiff();
-        return sd.mean(sd.nn.softplus(realLogits.neg()))
-                .add(sd.mean(sd.nn.softplus(generatedLogits)));
+        return sd.mean(softplus(realLogits.neg())).add(sd.mean(softplus(generatedLogits)));
     }
 
     /** The generator's non-saturating loss {@code -E[log D(G)]} (Goodfellow et al., 2014). */
     public static SDVariable nonSaturating(SDVariable generatedLogits) {
         SameDiff sd = generatedLogits.getSameDiff();
-        return sd.mean(sd.nn.softplus(generatedLogits.neg()));
+        return sd.mean(softplus(generatedLogits.neg()));
     }
 
     /**
@@ -40,8 +52,7 @@ public final class AdversarialLosses {
     public static SDVariable binaryEntropy(SDVariable logits) {
         SameDiff sd = logits.getSameDiff();
         SDVariable p = sd.nn.sigmoid(logits);
-        SDVariable entropy =
-                p.mul(sd.nn.softplus(logits.neg())).add(p.rsub(1.0).mul(sd.nn.softplus(logits)));
+        SDVariable entropy = p.mul(softplus(logits.neg())).add(p.rsub(1.0).mul(softplus(logits)));
         return sd.mean(entropy);
     }
 

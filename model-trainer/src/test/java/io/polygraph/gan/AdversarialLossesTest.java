@@ -38,6 +38,34 @@ class AdversarialLossesTest {
     }
 
     @Test
+    void softplusIsFiniteForSaturatedLogitsAndExactElsewhere() {
+        SameDiff sd = SameDiff.create();
+        float[] logits = {-200, -20, 0, 3, 20, 89, 200};
+        SDVariable values = AdversarialLosses.softplus(sd.constant(Nd4j.createFromArray(logits)));
+        String name = values.name();
+        double[] softplus = sd.output(Map.of(), name).get(name).toDoubleVector();
+
+        for (int i = 0; i < logits.length; i++) {
+            // log(1 + e^l), written so that e^l cannot overflow in double either.
+            double expected = Math.max(logits[i], 0) + Math.log1p(Math.exp(-Math.abs(logits[i])));
+            assertThat(softplus[i]).as("softplus(%s)", logits[i]).isCloseTo(expected, within(1e-5));
+        }
+    }
+
+    @Test
+    void saturatedLogitsGiveFiniteLossesNotInfinityOrNaN() {
+        SameDiff sd = SameDiff.create();
+        // A discriminator sure either way: ND4J's own softplus read Infinity here, and the
+        // entropy, a probability of 0 times that, NaN.
+        SDVariable sure = constant(sd, new float[][] {{150}, {-150}});
+
+        assertThat(evaluate(AdversarialLosses.realVersusGenerated(sure, sure)))
+                .isCloseTo((0 + 150 + 150 + 0) / 2.0, within(1e-3));
+        assertThat(evaluate(AdversarialLosses.nonSaturating(sure))).isCloseTo(75, within(1e-3));
+        assertThat(evaluate(AdversarialLosses.binaryEntropy(sure))).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
     void featureMatchingIsTheSquaredDistanceOfTheMeans() {
         SameDiff sd = SameDiff.create();
         SDVariable real = constant(sd, new float[][] {{1, 2}, {3, 4}});

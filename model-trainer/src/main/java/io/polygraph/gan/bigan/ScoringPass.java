@@ -1,6 +1,7 @@
 package io.polygraph.gan.bigan;
 
 import io.polygraph.features.Standardizer;
+import io.polygraph.gan.AdversarialLosses;
 import io.polygraph.gan.FeatureRows;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -48,7 +49,7 @@ final class ScoringPass {
         BiganGraph.rowDistances(x, reconstructed, width, 0).rename(RECONSTRUCTION_ERROR);
         SDVariable logits = trained.discriminatorNetwork.constantCopyIn(sd).logits(x, latent);
         // -log sigmoid(l) = softplus(-l), finite where sigmoid(l) rounds to 0.
-        sd.nn.softplus(logits.neg()).rename(CROSS_ENTROPY);
+        AdversarialLosses.softplus(logits.neg()).rename(CROSS_ENTROPY);
         return sd;
     }
 

@@ -181,7 +181,7 @@ final class ComplementaryGanGraph {
                 AdversarialLosses.featureMatching(frozenD.hidden(x), generatedHidden);
         SDVariable targetHidden = target.hidden(generated);
         SDVariable targetLogits = target.head(targetHidden);
-        SDVariable logDensity = sd.nn.softplus(targetLogits.neg()).neg();
+        SDVariable logDensity = AdversarialLosses.softplus(targetLogits.neg()).neg();
         SDVariable dense = GradientStop.of(sd.math.step(targetLogits, epsilonLogit));
         SDVariable towardsLowDensity = sd.mean(logDensity.mul(dense));
         return featureMatching
