@@ -21,6 +21,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * then sees the same values (fresh noise per player, if wanted, is the feed's to put under
  * different placeholder names). Progress goes to the {@link TrainingListener} after every batch,
  * its loss being the first player's mean over the epoch so far. Runs on the caller's thread.
+ *
+ * <p>A run that diverges stops at the end of the first epoch in which a player's mean loss is not
+ * finite, with a {@link TrainingDivergedException} naming {@code progressName} as the model (see
+ * {@link DivergenceCheck}); that epoch's end is not reported to the listener.
  */
 public final class AlternatingTraining {
 
@@ -50,7 +54,11 @@ public final class AlternatingTraining {
         }
     }
 
-    /** Trains {@code epochs} epochs over rows {@code 0 .. rowCount - 1}. */
+    /**
+     * Trains {@code epochs} epochs over rows {@code 0 .. rowCount - 1}.
+     *
+     * @throws TrainingDivergedException at the end of the first epoch with a non-finite mean loss
+     */
     public EpochLosses run(
             int rowCount,
             int epochs,
@@ -89,6 +97,7 @@ public final class AlternatingTraining {
             for (int p = 0; p < order.size(); p++) {
                 means[p][epoch - 1] = sums[p] / batches.size();
             }
+            DivergenceCheck.epochLosses(progressName, order, means, epoch);
             listener.onEpochEnd(progress);
         }
         return new EpochLosses(order, means);

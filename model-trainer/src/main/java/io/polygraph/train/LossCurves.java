@@ -11,8 +11,10 @@ final class LossCurves {
     private LossCurves() {}
 
     /**
-     * Appends {@code values} to {@code array}, one element per epoch. JSON has no NaN: a diverged
-     * epoch is recorded as null rather than failing the snapshot.
+     * Appends {@code values} to {@code array}, one element per epoch. JSON has no NaN, so a
+     * non-finite value would be written as null; a diverged run never gets here (training stops
+     * with {@link io.polygraph.gan.TrainingDivergedException} and writes no snapshot), so this is a
+     * guard for the encoding, not a way to save such a run.
      */
     static void put(ArrayNode array, double[] values) {
         for (double value : values) {

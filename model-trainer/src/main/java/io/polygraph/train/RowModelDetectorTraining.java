@@ -10,6 +10,8 @@ import io.polygraph.detector.RowModelDetector;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.features.FeatureEncoding;
 import io.polygraph.features.FeatureSpec;
+import io.polygraph.gan.DivergenceCheck;
+import io.polygraph.gan.TrainingDivergedException;
 import io.polygraph.schema.AnomalyType;
 import io.polygraph.world.WorldJoin.LabelledRecord;
 import java.time.Duration;
@@ -24,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the row encoding ({@link ConcatenatedRows}, the autoencoder's row) on them; train the model on
  * their rows; fit the {@link RawScoreCalibration} on the held-out NORMAL records' raw scores; and
  * evaluate on every held-out record (positives: the cross-modal anomaly types, as for CMAD). Labels
- * are otherwise read for calibration and evaluation only.
+ * are otherwise read for calibration and evaluation only. A diverged model (see {@link
+ * DivergenceCheck}) stops the run before calibration, so it never becomes a detector.
  *
  * @param detectorType the snapshot type the detector writes
  * @param network the type's network entry
@@ -54,6 +57,8 @@ record RowModelDetectorTraining(String detectorType, String network, String meth
      *
      * @param model the trained model inside the trainer's result
      * @throws IllegalArgumentException when there are fewer than 2 normal training records
+     * @throws TrainingDivergedException when training diverged, or the trained model's raw scores
+     *     on its training rows are not all finite or all equal ({@link DivergenceCheck})
      */
     <T> Outcome<T> run(
             List<LabelledRecord> records,
@@ -71,7 +76,11 @@ record RowModelDetectorTraining(String detectorType, String network, String meth
         FeatureEncoding features = FeatureEncoding.fit(training, split.recentLimit());
         RecordBlocks blocks = RecordBlocks.of(training, features, false);
         ConcatenatedRows rows = ConcatenatedRows.fit(blocks);
-        T trained = trainer.apply(Nd4j.createFromArray(rows.rows(blocks)));
+        INDArray trainingRows = Nd4j.createFromArray(rows.rows(blocks));
+        T trained = trainer.apply(trainingRows);
+        RowAnomalyModel anomalyModel = model.apply(trained);
+        // Before calibration: a threshold fitted to scores that rank nothing would look valid.
+        DivergenceCheck.trainingScores(method, anomalyModel.rawScores(trainingRows));
 
         listener.onStage("calibrating on " + entities.heldOut().size() + " held-out records");
         RowModelDetector uncalibrated =
@@ -81,7 +90,7 @@ record RowModelDetectorTraining(String detectorType, String network, String meth
                         info(0),
                         features,
                         rows,
-                        model.apply(trained),
+                        anomalyModel,
                         RawScoreCalibration.uncalibrated(split.targetAlertRate()));
         RawScoreCalibration calibration =
                 RawScoreCalibration.fit(

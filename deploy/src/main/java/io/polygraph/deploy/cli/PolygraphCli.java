@@ -1,5 +1,6 @@
 package io.polygraph.deploy.cli;
 
+import io.polygraph.gan.TrainingDivergedException;
 import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,16 @@ import picocli.CommandLine.Command;
         })
 public final class PolygraphCli implements Runnable {
 
+    /** Exit code of a command whose input was bad ({@link #commandLine()}). */
+    static final int EXIT_BAD_INPUT = 1;
+
+    /**
+     * Exit code of a command whose training diverged: apart from bad input (1) and usage errors
+     * (picocli's 2), since the inputs were acceptable and rerunning with another seed or setting
+     * may succeed.
+     */
+    static final int EXIT_TRAINING_DIVERGED = 3;
+
     /** Avro 1.12 reads specific records only from trusted packages (see STACK.md). */
     static final String TRUSTED_AVRO_PACKAGES = "io.polygraph.schema";
 
@@ -34,7 +45,9 @@ public final class PolygraphCli implements Runnable {
     /**
      * The command line with its error handling: a bad input (a data file that cannot be read or
      * parsed, an argument a command rejects) ends with one line naming the command and what was
-     * wrong, and exit code 1; anything else is a bug and keeps its stack trace.
+     * wrong, and exit code {@value #EXIT_BAD_INPUT}; a diverged training run ({@link
+     * TrainingDivergedException}) likewise, with exit code {@value #EXIT_TRAINING_DIVERGED};
+     * anything else is a bug and keeps its stack trace.
      */
     public static CommandLine commandLine() {
         return new CommandLine(new PolygraphCli())
@@ -50,7 +63,9 @@ public final class PolygraphCli implements Runnable {
                                                             cli.getCommandName()
                                                                     + ": "
                                                                     + exception.getMessage()));
-                            return 1;
+                            return exception instanceof TrainingDivergedException
+                                    ? EXIT_TRAINING_DIVERGED
+                                    : EXIT_BAD_INPUT;
                         });
     }
 

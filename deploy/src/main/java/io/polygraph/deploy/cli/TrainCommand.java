@@ -1,11 +1,15 @@
 package io.polygraph.deploy.cli;
 
 import io.polygraph.eval.run.WorldExperiment;
+import io.polygraph.gan.TrainingDivergedException;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldFiles;
 import io.polygraph.world.WorldGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code polygraph train}: trains a detector (by default CMAD and DMAFN combined, or one of the
- * others) and writes a model snapshot the job can score with.
+ * others) and writes a model snapshot the job can score with. A run whose training diverges writes
+ * no snapshot and exits with {@link PolygraphCli#EXIT_TRAINING_DIVERGED}.
  */
 @Command(
         name = "train",
@@ -25,7 +30,10 @@ import picocli.CommandLine.Spec;
                         + " AUROC, AUPRC, precision, recall and F1. Without --seed the generated"
                         + " world is seed 1042 (the default world's seed + 1000), so that `demo`"
                         + " and `generate` at their default seed show customers the model never"
-                        + " saw.")
+                        + " saw. A run whose training diverges writes no snapshot and exits with"
+                        + " code "
+                        + PolygraphCli.EXIT_TRAINING_DIVERGED
+                        + ".")
 final class TrainCommand implements Callable<Integer> {
 
     @Option(
@@ -65,17 +73,39 @@ final class TrainCommand implements Callable<Integer> {
                         ? WorldFiles.read(worldDir)
                         : WorldGenerator.generate(world.config(trainingSeed()));
         // A world read from files is the user's own: no synthetic world can calibrate for it.
-        detector.train(
-                training,
+        Supplier<World> calibration =
                 () ->
                         worldDir != null
                                 ? null
                                 : WorldGenerator.generate(
                                         world.config(
                                                 trainingSeed()
-                                                        + DetectorOptions.CALIBRATION_SEED_OFFSET)),
-                out,
-                System.out);
-        return 0;
+                                                        + DetectorOptions.CALIBRATION_SEED_OFFSET));
+        return trainUnlessDiverged(
+                () -> detector.train(training, calibration, out, System.out),
+                spec.commandLine().getErr());
+    }
+
+    /** Training that writes a snapshot at its end. */
+    @FunctionalInterface
+    interface SnapshotTraining {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code training}; when it diverges, prints one line on {@code err} and returns {@link
+     * PolygraphCli#EXIT_TRAINING_DIVERGED}, else returns 0. Every trainer writes its snapshot only
+     * after training and evaluation have finished, so a diverged run has written nothing, and
+     * nothing needs deleting.
+     */
+    static int trainUnlessDiverged(SnapshotTraining training, PrintWriter err) throws IOException {
+        try {
+            training.run();
+            return 0;
+        } catch (TrainingDivergedException e) {
+            err.println(e.getMessage() + "; no snapshot written");
+            err.flush();
+            return PolygraphCli.EXIT_TRAINING_DIVERGED;
+        }
     }
 }

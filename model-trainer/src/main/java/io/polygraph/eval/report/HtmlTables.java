@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * The tables of report.html: detectors compared on every metric, flagged share per label, every
- * run, and each detector's configuration.
+ * run, the runs that failed, and each detector's configuration.
  *
  * <p>Contract: summary cells read "mean ± standard deviation" over runs (seeds, or the report's run
  * label), or the mean alone when there was one seed (the deviation is then undefined), and "n/a"
@@ -23,11 +23,19 @@ final class HtmlTables {
 
     private HtmlTables() {}
 
-    /** One row per detector: its number of runs, then every {@link ReportMetric} as mean ± std. */
+    /**
+     * One row per detector: its number of successful runs, its failed runs when any detector has
+     * some, then every {@link ReportMetric} as mean ± std over the successful runs.
+     */
     static String comparison(List<DetectorEvaluation> detectors, String runLabel) {
+        // Without failures the column would be all zeros: only shown when it says something.
+        boolean anyFailed = detectors.stream().anyMatch(d -> !d.failedRuns().isEmpty());
         StringBuilder html =
                 new StringBuilder("<table class=\"comparison\">\n<tr><th>Detector</th>");
         html.append("<th>Runs (").append(escape(runLabel)).append(")</th>");
+        if (anyFailed) {
+            html.append("<th>Failed runs</th>");
+        }
         for (ReportMetric metric : ReportMetric.values()) {
             html.append("<th>").append(escape(metric.label())).append("</th>");
         }
@@ -35,6 +43,9 @@ final class HtmlTables {
         for (DetectorEvaluation detector : detectors) {
             html.append("<tr><th>").append(escape(detector.name())).append("</th>");
             html.append("<td>").append(detector.runs().size()).append("</td>");
+            if (anyFailed) {
+                html.append("<td>").append(detector.failedRuns().size()).append("</td>");
+            }
             for (ReportMetric metric : ReportMetric.values()) {
                 cell(html, detector.summaryOf(metric), metric.decimals());
             }
@@ -93,6 +104,24 @@ final class HtmlTables {
                     int decimals = metric.decimals() == 1 ? 0 : metric.decimals();
                     html.append("<td>").append(number(metric.of(run), decimals)).append("</td>");
                 }
+                html.append("</tr>\n");
+            }
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    /** One row per failed run of every detector: its id, wall time and why it failed. */
+    static String failedRuns(List<DetectorEvaluation> detectors, String runLabel) {
+        StringBuilder html =
+                new StringBuilder("<table class=\"failed-runs\">\n<tr><th>Detector</th>");
+        html.append("<th>").append(escape(capitalised(runLabel))).append("</th>");
+        html.append("<th>Wall time (s)</th><th>Reason</th></tr>\n");
+        for (DetectorEvaluation detector : detectors) {
+            for (FailedRun run : detector.failedRuns()) {
+                html.append("<tr><th>").append(escape(detector.name())).append("</th>");
+                html.append("<td>").append(run.seed()).append("</td>");
+                html.append("<td>").append(number(run.wallTimeSeconds(), 1)).append("</td>");
+                html.append("<td class=\"reason\">").append(escape(run.reason())).append("</td>");
                 html.append("</tr>\n");
             }
         }

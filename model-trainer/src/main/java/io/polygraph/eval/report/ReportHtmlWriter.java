@@ -16,12 +16,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
  *
  * <p>Contract: the page holds, in order, the dataset, a table comparing detectors on every metric
  * (mean ± sample standard deviation over runs: seeds, or what the report's {@link
- * DatasetEvaluation#runLabel()} names), the share flagged per label, ROC and precision-recall
- * curves (first run of each detector, see {@link CurveCharts}), score histograms per class,
- * training-loss curves, sensitivity heat maps when there are any, every run, and each detector's
- * configuration. It loads nothing: CSS is inline, charts are PNG {@code data:} URIs, and there is
- * no script. All text from the evaluation is escaped. Charts need AWT: loading this class asks for
- * headless mode, see {@link ChartImages#preferHeadless()}.
+ * DatasetEvaluation#runLabel()} names), the runs that failed if any, the share flagged per label,
+ * ROC and precision-recall curves (first run of each detector, see {@link CurveCharts}), score
+ * histograms per class, training-loss curves, sensitivity heat maps when there are any, every run,
+ * and each detector's configuration. It loads nothing: CSS is inline, charts are PNG {@code data:}
+ * URIs, and there is no script. All text from the evaluation is escaped. Charts need AWT: loading
+ * this class asks for headless mode, see {@link ChartImages#preferHeadless()}.
  *
  * <p>Trade-off: PNG charts make the page larger (tens of KB per chart) and not zoomable, but it
  * opens anywhere, offline, and can be attached to an issue as one file.
@@ -59,9 +59,14 @@ public final class ReportHtmlWriter {
                 .append(escape(evaluation.description()))
                 .append("</p>\n");
         String runLabel = evaluation.runLabel();
+        // Charts draw runs; a detector all of whose runs failed has none and is in the tables only.
+        List<DetectorEvaluation> charted =
+                detectors.stream().filter(detector -> !detector.runs().isEmpty()).toList();
         if (!detectors.isEmpty()) {
             appendTables(html, detectors, runLabel);
-            appendCharts(html, detectors, runLabel);
+        }
+        if (!charted.isEmpty()) {
+            appendCharts(html, charted, runLabel);
         }
         appendHeatMaps(html, evaluation.heatMaps());
         if (!detectors.isEmpty()) {
@@ -90,6 +95,14 @@ public final class ReportHtmlWriter {
                         + " negatives and the positive types as positives; records of other types"
                         + " are left out of them. Accuracy is (TP + TN) / N over those records.");
         html.append(HtmlTables.comparison(detectors, runLabel));
+        if (detectors.stream().anyMatch(detector -> !detector.failedRuns().isEmpty())) {
+            section(html, "Runs that failed");
+            note(
+                    html,
+                    "These runs produced no model to test (training diverged, for example); the"
+                            + " metrics above are over the other runs only.");
+            html.append(HtmlTables.failedRuns(detectors, runLabel));
+        }
         section(html, "Share flagged per type");
         note(html, "Recall for anomaly types; for NORMAL, the false alarm rate.");
         html.append(HtmlTables.flaggedShareByType(detectors));

@@ -15,12 +15,13 @@ import java.util.Objects;
  * <p>Contract: the JSON is the records' own shape (component names as keys, component order kept),
  * indented for diffing. It holds every metric of every run, the seeds, configs, wall times, the
  * summaries over seeds, the downsampled curves as point lists, per-type breakdowns, histogram bins
- * and loss curves, but no per-record scores. Non-finite numbers (a NaN AUROC, the standard
- * deviation of a single seed) are written as the strings "NaN", "Infinity" and "-Infinity", which
- * keeps the file valid JSON; Jackson reads them back as the doubles, and Python's {@code
- * float("NaN")} understands them. Reading is strict: unknown fields and another {@code
- * formatVersion} (other than the older ones still understood) are errors, since a silently
- * half-read report is worse than none.
+ * and loss curves, and the runs that failed with their reasons (a report without {@code
+ * failedRuns}, written before runs could fail, reads as having none), but no per-record scores.
+ * Non-finite numbers (a NaN AUROC, the standard deviation of a single seed) are written as the
+ * strings "NaN", "Infinity" and "-Infinity", which keeps the file valid JSON; Jackson reads them
+ * back as the doubles, and Python's {@code float("NaN")} understands them. Reading is strict:
+ * unknown fields and another {@code formatVersion} (other than the older ones still understood) are
+ * errors, since a silently half-read report is worse than none.
  */
 public final class ReportJsonWriter {
 

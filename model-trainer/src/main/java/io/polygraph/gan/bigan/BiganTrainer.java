@@ -1,6 +1,7 @@
 package io.polygraph.gan.bigan;
 
 import io.polygraph.gan.AlternatingTraining;
+import io.polygraph.gan.DivergenceCheck;
 import io.polygraph.gan.EpochLosses;
 import io.polygraph.gan.GaussianNoise;
 import io.polygraph.gan.TrainingRows;
@@ -44,6 +45,8 @@ public final class BiganTrainer {
      *
      * @throws IllegalArgumentException when there are fewer than two rows, a value is not finite,
      *     or no mixture cluster has more than the configured minimum size
+     * @throws io.polygraph.gan.TrainingDivergedException when a loss or a training row's latent
+     *     code stops being finite ({@link DivergenceCheck})
      */
     public BiganTraining train(INDArray normalRows, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -79,6 +82,8 @@ public final class BiganTrainer {
         listener.onStage("fitting the IGMM-BiGAN latent mixture");
         ScoringPass pass = new ScoringPass(ScoringPass.graphOf(gan, width), rows.standardizer());
         double[][] latent = pass.run(normalRows).latent;
+        // NaN codes would reach the mixture fit and fail there with a misleading message.
+        DivergenceCheck.finiteOutputs(PROGRESS, "latent codes", latent);
         BiganModel model =
                 new BiganModel(
                         pass,

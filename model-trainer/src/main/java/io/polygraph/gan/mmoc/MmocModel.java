@@ -3,6 +3,7 @@ package io.polygraph.gan.mmoc;
 import io.polygraph.detector.RowAnomalyModel;
 import io.polygraph.features.Standardizer;
 import io.polygraph.gan.DenseStack;
+import io.polygraph.gan.DivergenceCheck;
 import io.polygraph.gan.FeatureRows;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,10 +66,17 @@ public final class MmocModel implements RowAnomalyModel {
         return sd;
     }
 
-    /** A model whose threshold is set by its rule from its scores on {@code trainingRows}. */
+    /**
+     * A model whose threshold is set by its rule from its scores on {@code trainingRows}.
+     *
+     * @throws io.polygraph.gan.TrainingDivergedException when those scores are not all finite or
+     *     all equal: no threshold on them would mean anything (checked here, where they are
+     *     computed anyway)
+     */
     MmocModel thresholdedOn(INDArray trainingRows) {
-        return new MmocModel(
-                graph, standardizer, thresholdRule, thresholdRule.threshold(score(trainingRows)));
+        double[] scores = score(trainingRows);
+        DivergenceCheck.trainingScores(MmocTrainer.PROGRESS, scores);
+        return new MmocModel(graph, standardizer, thresholdRule, thresholdRule.threshold(scores));
     }
 
     /**

@@ -54,6 +54,8 @@ public final class MmocTrainer {
      * Trains on {@code normalRows}, [rows, d], presumed normal.
      *
      * @throws IllegalArgumentException when there are fewer than two rows or a value is not finite
+     * @throws io.polygraph.gan.TrainingDivergedException when a loss or the training rows' scores
+     *     diverge ({@link io.polygraph.gan.DivergenceCheck})
      */
     public MmocTraining train(INDArray normalRows, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");

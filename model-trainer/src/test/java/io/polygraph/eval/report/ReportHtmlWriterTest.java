@@ -42,6 +42,36 @@ class ReportHtmlWriterTest {
     }
 
     @Test
+    void countsAndListsFailedRunsAndStillRendersADetectorWhoseRunsAllFailed() {
+        String html = writer.render(TestEvaluations.evaluationWithFailures());
+
+        assertThat(html)
+                .contains("<th>Runs (seed)</th><th>Failed runs</th><th>AUROC</th>")
+                .containsPattern("<tr><th>CMAD</th><td>3</td><td>1</td><td>[01]\\.\\d{4} &plusmn;")
+                .containsPattern("<tr><th>MMOC-GAN</th><td>0</td><td>2</td><td>n/a</td>")
+                .contains("<h2>Runs that failed</h2>")
+                .contains(
+                        "<tr><th>MMOC-GAN</th><td>2</td><td>0.8</td><td class=\"reason\">"
+                                + "training diverged: mmoc raw scores all equal 1.0 on 9 training"
+                                + " rows &lt;nothing to rank by&gt;</td></tr>")
+                .contains("<tr><th>CMAD</th><td>4</td>");
+        // Charts draw CMAD's runs only: MMOC-GAN has none to draw.
+        List<String> kinds = new ArrayList<>();
+        Matcher figure = FIGURE.matcher(html);
+        while (figure.find()) {
+            kinds.add(figure.group(1));
+        }
+        assertThat(kinds).containsExactly("roc", "pr", "histogram", "loss");
+    }
+
+    @Test
+    void showsNoFailureColumnOrSectionWhenEveryRunSucceeded() {
+        String html = writer.render(TestEvaluations.evaluation());
+
+        assertThat(html).doesNotContain("Failed runs").doesNotContain("Runs that failed");
+    }
+
+    @Test
     void namesRunsByTheProtocolsRunLabel() {
         DatasetEvaluation byDigit =
                 DatasetEvaluation.withRuns(

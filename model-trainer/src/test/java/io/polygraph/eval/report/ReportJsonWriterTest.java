@@ -57,6 +57,37 @@ class ReportJsonWriterTest {
     }
 
     @Test
+    void readsBackFailedRunsAndADetectorWithoutSuccessfulRuns() {
+        DatasetEvaluation evaluation = TestEvaluations.evaluationWithFailures();
+
+        String json = writer.toJson(evaluation);
+        DatasetEvaluation read = writer.fromJson(json);
+
+        assertThat(read).isEqualTo(evaluation);
+        assertThat(read.detectors().get(0).failedRuns())
+                .containsExactly(
+                        new FailedRun(4, 1.5, "training diverged: cmad loss epoch 2 loss NaN"));
+        DetectorEvaluation gan = read.detectors().get(1);
+        assertThat(gan.runs()).isEmpty();
+        assertThat(gan.failedRuns()).extracting(FailedRun::seed).containsExactly(1L, 2L);
+        assertThat(gan.summaryOf(ReportMetric.values()[0]).count()).isZero();
+        assertThat(gan.summaryOf(ReportMetric.values()[0]).mean()).isNaN();
+        assertThat(json).contains("\"failedRuns\"", "\"reason\"");
+    }
+
+    @Test
+    void readsAReportWithoutFailedRunsAsHavingNone() {
+        String json = writer.toJson(TestEvaluations.evaluation());
+        String withoutField = json.replaceAll(",\\s*\"failedRuns\" : \\[ \\]", "");
+        assertThat(withoutField).doesNotContain("failedRuns");
+
+        DatasetEvaluation read = writer.fromJson(withoutField);
+
+        assertThat(read.detectors()).allSatisfy(d -> assertThat(d.failedRuns()).isEmpty());
+        assertThat(read).isEqualTo(TestEvaluations.evaluation());
+    }
+
+    @Test
     void keepsNaNAsAStringThatReadsBack() {
         DatasetEvaluation evaluation = TestEvaluations.evaluation();
 

@@ -74,4 +74,16 @@ class ReportModelTest {
                         () -> DatasetEvaluation.of("d", "", List.of(detector, detector), List.of()))
                 .hasMessageContaining("'A' twice");
     }
+
+    @Test
+    void aFailedRunCannotRepeatARunsSeedAndADetectorNeedsSomeRun() {
+        SeedRun run = TestEvaluations.run(1, 1.0, false);
+        FailedRun failed = new FailedRun(1, 0.5, "training diverged");
+
+        assertThatThrownBy(
+                        () -> DetectorEvaluation.of("A", Map.of(), List.of(run), List.of(failed)))
+                .hasMessageContaining("seed 1 twice");
+        assertThatThrownBy(() -> DetectorEvaluation.of("A", Map.of(), List.of(), List.of()))
+                .hasMessageContaining("has no runs");
+    }
 }

@@ -80,6 +80,37 @@ final class TestEvaluations {
         return HeatMap.of(metric, "gamma", gammas, "epsilon", epsilons, values);
     }
 
+    /**
+     * CMAD with three runs and one failed run (seed 4), and a GAN detector all of whose runs (seeds
+     * 1 and 2) failed.
+     */
+    static DatasetEvaluation evaluationWithFailures() {
+        DetectorEvaluation cmad =
+                detector("CMAD", 2.0, true)
+                        .withFailedRuns(
+                                List.of(
+                                        new FailedRun(
+                                                4,
+                                                1.5,
+                                                "training diverged: cmad loss epoch 2 loss NaN")));
+        DetectorEvaluation gan =
+                DetectorEvaluation.of(
+                        "MMOC-GAN",
+                        Map.of("epochs", 5),
+                        List.of(),
+                        List.of(
+                                new FailedRun(
+                                        1,
+                                        0.5,
+                                        "training diverged: mmoc mmoc_loss_d epoch 1 loss NaN"),
+                                new FailedRun(
+                                        2,
+                                        0.75,
+                                        "training diverged: mmoc raw scores all equal 1.0 on 9"
+                                                + " training rows <nothing to rank by>")));
+        return DatasetEvaluation.of("tiny-world", "with failures", List.of(cmad, gan), List.of());
+    }
+
     /** Two detectors over three seeds, one with training loss, and two heat maps. */
     static DatasetEvaluation evaluation() {
         return DatasetEvaluation.of(
