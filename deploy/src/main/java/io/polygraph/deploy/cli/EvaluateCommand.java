@@ -35,7 +35,28 @@ final class EvaluateCommand implements Callable<Integer> {
         /** The user's own CSV or ARFF table with a label column: DUAD, autoencoder and PCA. */
         tabular,
         /** Real signatures: enrolled genuine ones against a presented genuine one or a forgery. */
-        signatures
+        signatures,
+        /**
+         * MNIST leave-one-digit-out: IGMM-BiGAN against EGBAD and a single Gaussian, and the
+         * MMOC-GAN code sweep.
+         */
+        leaveOneDigitOut("leave-one-digit-out");
+
+        private final String option;
+
+        Dataset() {
+            this.option = name();
+        }
+
+        Dataset(String option) {
+            this.option = option;
+        }
+
+        /** As {@code --dataset} spells it: picocli matches and lists enum values by this too. */
+        @Override
+        public String toString() {
+            return option;
+        }
     }
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -124,6 +145,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin TabularOptions tabular;
 
+    @Mixin HoldoutOptions holdout;
+
     @Option(
             names = "--enrolment",
             paramLabel = "N",
@@ -149,6 +172,8 @@ final class EvaluateCommand implements Callable<Integer> {
                         case contaminated -> MnistEvaluations.contaminated(this, progress);
                         case tabular -> TabularEvaluations.evaluate(this, progress);
                         case signatures -> SignatureEvaluations.verification(this, progress);
+                        case leaveOneDigitOut ->
+                                HoldoutEvaluations.leaveOneDigitOut(this, progress);
                     };
         }
         new ReportFiles(out).write(evaluation, System.out);
@@ -183,6 +208,15 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (seeds.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--seeds needs at least one seed");
+        }
+        holdout.validate(spec.commandLine());
+        if (dataset == Dataset.leaveOneDigitOut
+                && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--seeds")
+                && seeds.size() != 1) {
+            // Its runs are the held-out digits: a second seed would need a second axis.
+            throw new ParameterException(
+                    spec.commandLine(), "--dataset leave-one-digit-out takes one seed in --seeds");
         }
         if ((epochs != null && epochs < 1) || sweepEpochs < 1) {
             throw new ParameterException(spec.commandLine(), "epochs must be at least 1");

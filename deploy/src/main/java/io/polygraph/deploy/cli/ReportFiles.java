@@ -13,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Writes an evaluation as {@code report.json} and {@code report.html} into a folder and prints each
- * detector's metrics (mean and standard deviation over seeds) to the console.
+ * detector's metrics (mean and standard deviation over its runs, and how many failed) to the
+ * console.
  */
 final class ReportFiles {
 
@@ -30,7 +31,14 @@ final class ReportFiles {
         new ReportJsonWriter().write(evaluation, json);
         new ReportHtmlWriter().write(evaluation, html);
         for (DetectorEvaluation detector : evaluation.detectors()) {
-            console.printf("%s over %d seeds:%n", detector.name(), detector.runs().size());
+            console.printf(
+                    "%s over %d runs (one per %s)%s:%n",
+                    detector.name(),
+                    detector.runs().size(),
+                    evaluation.runLabel(),
+                    detector.failedRuns().isEmpty()
+                            ? ""
+                            : ", " + detector.failedRuns().size() + " failed");
             for (ReportMetric metric : ReportMetric.values()) {
                 MetricSummary summary = detector.summaryOf(metric);
                 String format = "%." + metric.decimals() + "f";

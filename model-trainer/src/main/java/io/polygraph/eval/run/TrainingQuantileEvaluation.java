@@ -19,8 +19,8 @@ import java.util.Set;
  * alertRate) (n - 1))} (ascending, 0-based), and a row is flagged when it scores strictly above it,
  * so about {@code alertRate} of the training rows are flagged, fewer where scores tie. The wall
  * time of a run is from the caller's start to the end of scoring the test rows, training-row
- * scoring included. Shared by {@link ContaminationExperiment} and {@link TabularExperiment};
- * immutable.
+ * scoring included. Shared by {@link ContaminationExperiment}, {@link TabularExperiment} and {@link
+ * LeaveOneDigitOutExperiment}; immutable.
  */
 final class TrainingQuantileEvaluation {
 
@@ -66,6 +66,16 @@ final class TrainingQuantileEvaluation {
      * with its loss per epoch ({@code losses} empty for an untrained one such as PCA).
      */
     SeedRun run(Scorer scorer, double[] losses, long startedNanos) {
+        return run(
+                scorer,
+                losses.length > 0
+                        ? List.of(LossCurve.perEpoch("reconstruction loss", losses))
+                        : List.of(),
+                startedNanos);
+    }
+
+    /** As {@link #run(Scorer, double[], long)}, with every named loss series of the training. */
+    SeedRun run(Scorer scorer, List<LossCurve> losses, long startedNanos) {
         double[] trainingScores = scorer.scores(training).clone();
         Arrays.sort(trainingScores);
         double threshold =
@@ -75,9 +85,7 @@ final class TrainingQuantileEvaluation {
                         .scores(LabelledScores.of(scorer.scores(test), testLabels, positives))
                         .threshold(threshold)
                         .wallTime(Duration.ofNanos(System.nanoTime() - startedNanos));
-        if (losses.length > 0) {
-            builder.trainingLoss(LossCurve.perEpoch("reconstruction loss", losses));
-        }
+        losses.forEach(builder::trainingLoss);
         return builder.build();
     }
 }
