@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -125,6 +126,8 @@ final class DetectorOptions {
             description = "Share of held-out normal records allowed to alert; sets the threshold.")
     Double targetAlertRate;
 
+    @Mixin GanOptions gan;
+
     /**
      * Rejects settings that do not apply to the chosen detector.
      *
@@ -139,6 +142,7 @@ final class DetectorOptions {
         if (detector != Detector.cmad && history != History.summary) {
             throw new ParameterException(commandLine, "--history is for --detector cmad");
         }
+        gan.validate(commandLine, detector == Detector.mmoc, detector == Detector.igmmBigan);
     }
 
     /**
@@ -198,7 +202,8 @@ final class DetectorOptions {
     }
 
     private MmocDetectorConfig mmocConfig() {
-        MmocDetectorConfig config = MmocDetectorConfig.defaults();
+        MmocDetectorConfig defaults = MmocDetectorConfig.defaults();
+        MmocDetectorConfig config = defaults.withGan(gan.apply(defaults.gan()));
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
@@ -209,7 +214,8 @@ final class DetectorOptions {
     }
 
     private BiganDetectorConfig biganConfig() {
-        BiganDetectorConfig config = BiganDetectorConfig.defaults();
+        BiganDetectorConfig defaults = BiganDetectorConfig.defaults();
+        BiganDetectorConfig config = defaults.withGan(gan.apply(defaults.gan()));
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

@@ -112,8 +112,21 @@ class PolygraphCliTest {
             throws Exception {
         Path out = dir.resolve("mmoc.zip");
 
-        DetectorSnapshot snapshot = trainTiny(out, 16, 5, "--detector", "mmoc");
+        DetectorSnapshot snapshot =
+                trainTiny(
+                        out,
+                        16,
+                        5,
+                        "--detector",
+                        "mmoc",
+                        "--codes",
+                        "3",
+                        "--learning-rate",
+                        "0.002");
         assertThat(snapshot.type().id()).isEqualTo(MmocDetectorType.ID);
+        JsonNode gan = snapshot.manifest().trainingConfig().path("gan");
+        assertThat(gan.path("codes").asInt()).isEqualTo(3);
+        assertThat(gan.path("learningRate").asDouble()).isEqualTo(0.002);
         // --epochs 1 reaches both networks MMOC-GAN trains: one loss per epoch in each curve.
         JsonNode curves = snapshot.manifest().trainingConfig().path("curves");
         assertThat(curves.path("discriminator")).hasSize(1);
@@ -129,8 +142,24 @@ class PolygraphCliTest {
             @TempDir Path dir) throws Exception {
         Path out = dir.resolve("igmm-bigan.zip");
 
-        DetectorSnapshot snapshot = trainTiny(out, 16, 5, "--detector", "igmm-bigan");
+        DetectorSnapshot snapshot =
+                trainTiny(
+                        out,
+                        16,
+                        5,
+                        "--detector",
+                        "igmm-bigan",
+                        "--learning-rate",
+                        "0.0001",
+                        "--mixture-min-cluster-size",
+                        "20",
+                        "--mixture-prior-scale",
+                        "3");
         assertThat(snapshot.type().id()).isEqualTo(BiganDetectorType.ID);
+        JsonNode gan = snapshot.manifest().trainingConfig().path("gan");
+        assertThat(gan.path("learningRate").asDouble()).isEqualTo(1e-4);
+        assertThat(gan.path("mixture").path("minClusterSize").asInt()).isEqualTo(20);
+        assertThat(gan.path("mixture").path("priorScale").asDouble()).isEqualTo(3.0);
         // --epochs 1 reaches the BiGAN: one loss per epoch and player.
         JsonNode training = snapshot.manifest().trainingConfig();
         assertThat(training.path("curves").path("discriminator")).hasSize(1);
@@ -141,6 +170,42 @@ class PolygraphCliTest {
         try (var scorer = snapshot.type().newScorer(snapshot)) {
             assertThat(scorer.modelInfo().name()).isEqualTo("igmm-bigan");
         }
+    }
+
+    @Test
+    void ganOptionsForAnotherDetectorOrOutOfRangeAreUsageErrors() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new PolygraphCli()).setErr(new PrintWriter(err));
+
+        assertThat(
+                        cli.execute(
+                                "train",
+                                "--detector",
+                                "cmad",
+                                "--learning-rate",
+                                "0.1",
+                                "--out",
+                                "x"))
+                .isEqualTo(2);
+        assertThat(cli.execute("train", "--detector", "igmm-bigan", "--codes", "3", "--out", "x"))
+                .isEqualTo(2);
+        assertThat(
+                        cli.execute(
+                                "train",
+                                "--detector",
+                                "mmoc",
+                                "--mixture-prior-scale",
+                                "3",
+                                "--out",
+                                "x"))
+                .isEqualTo(2);
+        assertThat(cli.execute("train", "--detector", "mmoc", "--codes", "0", "--out", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--learning-rate is for --detector mmoc or igmm-bigan")
+                .contains("--codes is for --detector mmoc")
+                .contains("--mixture-* options are for --detector igmm-bigan")
+                .contains("--codes must be at least 1");
     }
 
     @Test
