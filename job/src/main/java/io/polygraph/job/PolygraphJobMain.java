@@ -1,6 +1,7 @@
 package io.polygraph.job;
 
 import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.job.config.ConfigFile;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.job.kafka.KafkaJobSinks;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * detector that scores transactions) and must be readable at the given path on every task manager.
  *
  * <p>Keys are those of {@link PolygraphOptions}; any Flink option may be passed the same way and
- * reaches the execution environment. Example:
+ * reaches the execution environment. {@code --config-file settings.yaml} reads settings from a YAML
+ * file first ({@link ConfigFile}); the other arguments override it. Example:
  *
  * <pre>{@code
  * flink run polygraph-job.jar \
@@ -56,8 +58,22 @@ public final class PolygraphJobMain {
         env.execute(PolygraphJob.JOB_NAME);
     }
 
-    /** The configuration given by {@code --key value} pairs. */
+    /** The argument naming a YAML file of settings, read before the other arguments. */
+    static final String CONFIG_FILE_ARGUMENT = "config-file";
+
+    /**
+     * The configuration given by {@code --key value} pairs, on top of the YAML file named by {@code
+     * --config-file} when there is one ({@link ConfigFile}): a key on the command line wins.
+     */
     static Configuration configurationOf(String[] args) {
-        return ParameterTool.fromArgs(args).getConfiguration();
+        ParameterTool arguments = ParameterTool.fromArgs(args);
+        Configuration config = new Configuration();
+        if (arguments.has(CONFIG_FILE_ARGUMENT)) {
+            config.addAll(ConfigFile.load(Path.of(arguments.getRequired(CONFIG_FILE_ARGUMENT))));
+        }
+        Configuration given = arguments.getConfiguration();
+        given.removeKey(CONFIG_FILE_ARGUMENT);
+        config.addAll(given);
+        return config;
     }
 }

@@ -9,7 +9,9 @@ import io.polygraph.detector.ImageTagParameters;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,39 @@ class PolygraphJobMainTest {
         assertThat(settings.batchSize()).isEqualTo(64);
         assertThat(settings.bootstrapServers()).contains("broker:9092");
         assertThat(settings.kafkaProperties()).containsEntry("security.protocol", "SSL");
+    }
+
+    @Test
+    void aYamlConfigFileGivesSettingsAndArgumentsOverrideIt(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("polygraph.yaml");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "polygraph:",
+                        "  kafka:",
+                        "    bootstrap-servers: broker:9092",
+                        "    properties:",
+                        "      security.protocol: SASL_SSL",
+                        "  scoring.batch-size: 64",
+                        "polygraph.join.max-wait: 5 s",
+                        ""));
+
+        JobSettings settings =
+                JobSettings.from(
+                        PolygraphJobMain.configurationOf(
+                                new String[] {
+                                    "--config-file",
+                                    file.toString(),
+                                    "--polygraph.scoring.batch-size",
+                                    "128"
+                                }));
+
+        assertThat(settings.bootstrapServers()).contains("broker:9092");
+        assertThat(settings.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(settings.maxJoinWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.batchSize()).isEqualTo(128);
     }
 
     @Test

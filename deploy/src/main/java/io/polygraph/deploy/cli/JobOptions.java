@@ -1,11 +1,16 @@
 package io.polygraph.deploy.cli;
 
+import io.polygraph.job.config.ConfigFile;
 import io.polygraph.job.config.PolygraphOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** Command-line options of the job that a user sets most often, plus any other job option. */
 public final class JobOptions {
@@ -34,8 +39,21 @@ public final class JobOptions {
                             + " polygraph.scoring.batch-size=512; see README.md.")
     Map<String, String> extra = new LinkedHashMap<>();
 
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "YAML file of job settings (polygraph.* and Flink keys, nested or dotted, as"
+                            + " listed below); options given on the command line win over it.")
+    Path configFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /**
-     * The job configuration: Kafka, topics, snapshot and these options.
+     * The job configuration: the {@code --config} file, then Kafka, topics, snapshot and these
+     * options. An option typed on the command line overrides the file; an option left at its
+     * default does not, so a file can set the parallelism or a topic name.
      *
      * @param kafka how to reach Kafka; its extra properties go to every Kafka client of the job
      * @param topics topic names
@@ -43,19 +61,46 @@ public final class JobOptions {
      */
     public Configuration configuration(KafkaOptions kafka, TopicOptions topics, Path snapshot) {
         Map<String, String> values = new LinkedHashMap<>();
+        if (configFile != null) {
+            values.putAll(ConfigFile.load(configFile).toMap());
+        }
         values.put(PolygraphOptions.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers);
         kafka.properties.forEach(
                 (key, value) -> values.put(PolygraphOptions.KAFKA_PROPERTIES_PREFIX + key, value));
-        values.put(PolygraphOptions.TRANSACTIONS_TOPIC.key(), topics.transactions);
-        values.put(PolygraphOptions.PROFILES_TOPIC.key(), topics.profiles);
-        values.put(PolygraphOptions.SIGNATURES_TOPIC.key(), topics.signatures);
-        values.put(PolygraphOptions.ALERTS_TOPIC.key(), topics.alerts);
-        values.put(PolygraphOptions.DEAD_LETTERS_TOPIC.key(), topics.deadLetters);
+        unlessInFile(
+                values,
+                "--transactions-topic",
+                PolygraphOptions.TRANSACTIONS_TOPIC,
+                topics.transactions);
+        unlessInFile(values, "--profiles-topic", PolygraphOptions.PROFILES_TOPIC, topics.profiles);
+        unlessInFile(
+                values, "--signatures-topic", PolygraphOptions.SIGNATURES_TOPIC, topics.signatures);
+        unlessInFile(values, "--alerts-topic", PolygraphOptions.ALERTS_TOPIC, topics.alerts);
+        unlessInFile(
+                values,
+                "--dead-letters-topic",
+                PolygraphOptions.DEAD_LETTERS_TOPIC,
+                topics.deadLetters);
         values.put(
                 PolygraphOptions.MODEL_SNAPSHOT_PATH.key(), snapshot.toAbsolutePath().toString());
-        values.put(PolygraphOptions.PARALLELISM.key(), String.valueOf(parallelism));
-        values.put(PolygraphOptions.CHECKPOINT_INTERVAL.key(), checkpointInterval);
+        unlessInFile(
+                values, "--parallelism", PolygraphOptions.PARALLELISM, String.valueOf(parallelism));
+        unlessInFile(
+                values,
+                "--checkpoint-interval",
+                PolygraphOptions.CHECKPOINT_INTERVAL,
+                checkpointInterval);
         values.putAll(extra);
         return Configuration.fromMap(values);
+    }
+
+    /** Sets {@code option} unless the file set it and {@code flag} was not typed. */
+    private void unlessInFile(
+            Map<String, String> values, String flag, ConfigOption<?> option, String value) {
+        ParseResult parsed = command == null ? null : command.commandLine().getParseResult();
+        boolean typed = parsed == null || parsed.hasMatchedOption(flag);
+        if (typed || !values.containsKey(option.key())) {
+            values.put(option.key(), value);
+        }
     }
 }

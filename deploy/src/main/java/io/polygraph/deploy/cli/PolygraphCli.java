@@ -50,23 +50,25 @@ public final class PolygraphCli implements Runnable {
      * anything else is a bug and keeps its stack trace.
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new PolygraphCli())
-                .setExecutionExceptionHandler(
-                        (exception, cli, parseResult) -> {
-                            if (!isBadInput(exception)) {
-                                throw exception;
-                            }
-                            cli.getErr()
-                                    .println(
-                                            cli.getColorScheme()
-                                                    .errorText(
-                                                            cli.getCommandName()
-                                                                    + ": "
-                                                                    + exception.getMessage()));
-                            return exception instanceof TrainingDivergedException
-                                    ? EXIT_TRAINING_DIVERGED
-                                    : EXIT_BAD_INPUT;
-                        });
+        CommandLine root = new CommandLine(new PolygraphCli());
+        JobOptionsHelp.addTo(root.getSubcommands().get("run"));
+        JobOptionsHelp.addTo(root.getSubcommands().get("demo"));
+        return root.setExecutionExceptionHandler(
+                (exception, cli, parseResult) -> {
+                    if (!isBadInput(exception)) {
+                        throw exception;
+                    }
+                    cli.getErr()
+                            .println(
+                                    cli.getColorScheme()
+                                            .errorText(
+                                                    cli.getCommandName()
+                                                            + ": "
+                                                            + exception.getMessage()));
+                    return exception instanceof TrainingDivergedException
+                            ? EXIT_TRAINING_DIVERGED
+                            : EXIT_BAD_INPUT;
+                });
     }
 
     private static boolean isBadInput(Exception exception) {

@@ -71,7 +71,8 @@ public final class JobSettings {
     /**
      * Reads and validates the settings.
      *
-     * @throws IllegalArgumentException naming the key of the first invalid value
+     * @throws IllegalArgumentException naming the key of the first invalid value, or of a key under
+     *     {@code polygraph.} that is not an option (a typo Flink would silently ignore)
      */
     public static JobSettings from(Configuration config) {
         JobSettings settings = new JobSettings(config);
@@ -85,6 +86,19 @@ public final class JobSettings {
     }
 
     private void validate() {
+        OptionCatalogue.unknownKeys(config).stream()
+                .findFirst()
+                .ifPresent(
+                        key -> {
+                            throw new IllegalArgumentException(
+                                    "Invalid setting "
+                                            + key
+                                            + ": not a Polygraph option"
+                                            + OptionCatalogue.closestKey(key)
+                                                    .map(known -> " (did you mean " + known + "?)")
+                                                    .orElse("")
+                                            + "; `polygraph run --help` lists them");
+                        });
         for (ConfigOption<String> option :
                 List.of(
                         GROUP_ID,

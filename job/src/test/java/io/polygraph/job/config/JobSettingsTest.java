@@ -72,6 +72,27 @@ class JobSettingsTest {
     }
 
     @Test
+    void aMistypedPolygraphKeyFailsNamingItAndTheKeyItResembles() {
+        Configuration config = new Configuration();
+        config.setString("polygraph.scoring.batchsize", "512");
+
+        assertThatThrownBy(() -> JobSettings.from(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("polygraph.scoring.batchsize: not a Polygraph option")
+                .hasMessageContaining("did you mean " + PolygraphOptions.BATCH_SIZE.key());
+    }
+
+    @Test
+    void flinkKeysAndKafkaPropertiesAreNotPolygraphOptionsToCheck() {
+        Configuration config = new Configuration();
+        config.setString("taskmanager.numberOfTaskSlots", "4");
+        config.setString(PolygraphOptions.KAFKA_PROPERTIES_PREFIX + "any.client.property", "x");
+
+        assertThat(JobSettings.from(config).kafkaProperties())
+                .containsEntry("any.client.property", "x");
+    }
+
+    @Test
     void exactlyOnceNeedsATransactionalIdPrefix() {
         Configuration config = new Configuration();
         config.set(PolygraphOptions.DELIVERY_GUARANTEE, DeliveryGuarantee.EXACTLY_ONCE);
