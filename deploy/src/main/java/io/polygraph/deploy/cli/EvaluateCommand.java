@@ -127,6 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin WorldShapeOptions worldShape;
 
     @Mixin FusionVariants fusionVariants;
+    @Mixin RowModelVariants rowModelVariants;
 
     @Option(
             names = "--normal-digit",

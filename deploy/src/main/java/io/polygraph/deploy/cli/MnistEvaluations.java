@@ -8,10 +8,13 @@ import io.polygraph.eval.report.DetectorEvaluation;
 import io.polygraph.eval.report.HeatMap;
 import io.polygraph.eval.run.ContaminationExperiment;
 import io.polygraph.eval.run.ImageTagExperiment;
+import io.polygraph.gan.bigan.BiganConfig;
+import io.polygraph.gan.mmoc.MmocConfig;
 import io.polygraph.train.ImageTagConfig;
 import io.polygraph.unsupervised.SelectionConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.DoubleStream;
@@ -42,7 +45,24 @@ final class MnistEvaluations {
         if (options.targetAlertRate != null) {
             config = config.withTargetAlertRate(options.targetAlertRate);
         }
-        DetectorEvaluation cmad = experiment.cmad(config, options.seeds, progress);
+        List<DetectorEvaluation> detectors = new ArrayList<>();
+        detectors.add(experiment.cmad(config, options.seeds, progress));
+        // The GANs read the protocol's own configurations; --epochs replaces their epochs (both
+        // of MMOC-GAN's networks), the alert rate and held-out share are CMAD's.
+        if (options.rowModelVariants.mmoc()) {
+            MmocConfig mmoc = ImageTagExperiment.MMOC_GAN;
+            if (options.epochs != null) {
+                mmoc = mmoc.toBuilder().epochs(options.epochs).targetEpochs(options.epochs).build();
+            }
+            detectors.add(experiment.mmoc(mmoc, config, options.seeds, progress));
+        }
+        if (options.rowModelVariants.igmmBigan()) {
+            BiganConfig bigan = ImageTagExperiment.IGMM_BIGAN;
+            if (options.epochs != null) {
+                bigan = bigan.toBuilder().epochs(options.epochs).build();
+            }
+            detectors.add(experiment.igmmBigan(bigan, config, options.seeds, progress));
+        }
         List<HeatMap> heatMaps =
                 options.sweep
                         ? experiment.sensitivity(
@@ -56,10 +76,12 @@ final class MnistEvaluations {
                 String.format(
                         "The CMAD paper's MNIST protocol: %,d training images with tags of their"
                                 + " digit; test: %,d wrong-tag and %,d right-tag pairs of unseen"
-                                + " images per seed. Anomaly score: minus the cosine; threshold:"
-                                + " minus epsilon.",
+                                + " images per seed. CMAD's anomaly score: minus the cosine;"
+                                + " threshold: minus epsilon. GANs: one-class scores of the"
+                                + " image's pixels followed by its tag, threshold on held-out"
+                                + " right-tag images for the same alert rate.",
                         train.size(), options.testPairs, options.testPairs),
-                List.of(cmad),
+                detectors,
                 heatMaps);
     }
 

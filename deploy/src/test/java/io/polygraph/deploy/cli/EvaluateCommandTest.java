@@ -28,14 +28,19 @@ class EvaluateCommandTest {
                                 "--epochs=1",
                                 "--seeds=4,5",
                                 "--test-pairs=40",
+                                "--gans=mmoc",
                                 "--out=" + out);
 
         assertThat(exit).isZero();
         DatasetEvaluation report = new ReportJsonWriter().read(out.resolve("report.json"));
         assertThat(report.dataset()).isEqualTo("mnist-image-tag");
         assertThat(report.detectors())
-                .singleElement()
-                .satisfies(d -> assertThat(d.runs()).hasSize(2));
+                .extracting(d -> d.name())
+                .containsExactly("CMAD", "MMOC-GAN");
+        assertThat(report.detectors()).allSatisfy(d -> assertThat(d.runs()).hasSize(2));
+        assertThat(report.detectors().get(1).runs().get(0).trainingLoss())
+                .extracting(curve -> curve.name())
+                .contains("discriminator loss", "generator loss");
         assertThat(Files.readString(out.resolve("report.html")))
                 .contains("<table", "data:image/png;base64,", "300 training images");
     }
@@ -61,7 +66,7 @@ class EvaluateCommandTest {
         assertThat(report.dataset()).isEqualTo("world");
         assertThat(report.detectors())
                 .extracting(d -> d.name())
-                .contains("DMAFN (late, AE)")
+                .contains("DMAFN (late, AE)", "MMOC-GAN", "IGMM-BiGAN")
                 .doesNotContain("DMAFN (attention, AE)");
         assertThat(report.detectors().get(0).flaggedShareByType()).containsKey("NORMAL");
         assertThat(report.detectors())
@@ -183,6 +188,17 @@ class EvaluateCommandTest {
         assertThat(err.toString())
                 .contains("'deep' is not one of [early, late, attention]")
                 .contains("--dmafn late: expected MODE:HEAD");
+    }
+
+    @Test
+    void anUnknownGanIsAUsageErrorBeforeAnyTraining() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PolygraphCli.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("evaluate", "--dataset=world", "--gans=mmoc,gan", "--out=x"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--gans: 'gan' is not one of [mmoc, igmm-bigan] (or none)");
     }
 
     @Test

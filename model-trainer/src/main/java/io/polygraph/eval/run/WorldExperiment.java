@@ -11,10 +11,16 @@ import io.polygraph.eval.report.LossCurve;
 import io.polygraph.eval.report.SeedRun;
 import io.polygraph.eval.report.SeedRunBuilder;
 import io.polygraph.fusion.DetectionHead;
+import io.polygraph.train.BiganDetectorConfig;
+import io.polygraph.train.BiganDetectorTrainer;
+import io.polygraph.train.BiganTrainingResult;
 import io.polygraph.train.CmadSequenceTrainer;
 import io.polygraph.train.CmadTrainer;
 import io.polygraph.train.FusionConfig;
 import io.polygraph.train.FusionTrainer;
+import io.polygraph.train.MmocDetectorConfig;
+import io.polygraph.train.MmocDetectorTrainer;
+import io.polygraph.train.MmocTrainingResult;
 import io.polygraph.train.TrainerConfig;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.train.TrainingResult;
@@ -23,7 +29,6 @@ import io.polygraph.world.WorldGenerator;
 import io.polygraph.world.WorldJoin;
 import io.polygraph.world.WorldJoin.LabelledRecord;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,6 +46,11 @@ import java.util.stream.Collectors;
  * behaviour mismatches); plain outliers are reported per type but are neither hits nor false
  * alarms, as in {@link EvaluationReport}. The threshold is the snapshot's, calibrated by the
  * trainer on its own held-out customers.
+ *
+ * <p>Detectors: CMAD and its K = 3 variant, DMAFN, and the one-class GANs on the concatenated row
+ * (MMOC-GAN and IGMM-BiGAN, through the same snapshots the job loads). The CMAD family's and
+ * DMAFN's loss curves come from their progress reports; the GANs' from their training results, one
+ * curve per player.
  */
 public final class WorldExperiment {
 
@@ -97,16 +107,21 @@ public final class WorldExperiment {
             List<Long> seeds,
             CmadFamilyTrainer trainer,
             TrainingListener listener) {
-        List<SeedRun> runs =
+        RunAttempts runs =
                 runs(
                         seeds,
                         config.recentLimit(),
                         seed ->
                                 (training, losses) ->
-                                        trainer.train(config.withSeed(seed), training, losses)
-                                                .snapshot(),
+                                        new TrainedDetector(
+                                                trainer.train(
+                                                                config.withSeed(seed),
+                                                                training,
+                                                                losses)
+                                                        .snapshot(),
+                                                losses.curves()),
                         listener);
-        return DetectorEvaluation.ofConfigObject(name, config, runs);
+        return runs.evaluationOfConfigObject(name, config);
     }
 
     /** {@link CmadTrainer} or {@link CmadSequenceTrainer}, as one call. */
@@ -119,28 +134,103 @@ public final class WorldExperiment {
     /** Trains and tests one DMAFN detector per seed. */
     public DetectorEvaluation dmafn(
             FusionConfig config, List<Long> seeds, TrainingListener listener) {
-        List<SeedRun> runs =
+        RunAttempts runs =
                 runs(
                         seeds,
                         config.recentLimit(),
                         seed ->
                                 (training, losses) ->
-                                        new FusionTrainer(config.withSeed(seed))
-                                                .train(training, losses)
-                                                .snapshot(),
+                                        new TrainedDetector(
+                                                new FusionTrainer(config.withSeed(seed))
+                                                        .train(training, losses)
+                                                        .snapshot(),
+                                                losses.curves()),
                         listener);
-        return DetectorEvaluation.ofConfigObject(dmafnName(config), config, runs);
+        return runs.evaluationOfConfigObject(dmafnName(config), config);
     }
 
-    private List<SeedRun> runs(
+    /** Name of the MMOC-GAN detector ({@code mmoc}) in reports. */
+    public static final String MMOC_DETECTOR = "MMOC-GAN";
+
+    /** Name of the IGMM-BiGAN detector ({@code igmm-bigan}) in reports. */
+    public static final String IGMM_BIGAN_DETECTOR = "IGMM-BiGAN";
+
+    /**
+     * Trains and tests one {@code mmoc} detector per seed, on the same worlds and splits as {@link
+     * #cmad}; the loss curves are the discriminator's, the generator's and the target network's.
+     */
+    public DetectorEvaluation mmoc(
+            MmocDetectorConfig config, List<Long> seeds, TrainingListener listener) {
+        RunAttempts runs =
+                runs(
+                        seeds,
+                        config.recentLimit(),
+                        seed ->
+                                (training, losses) -> {
+                                    MmocTrainingResult result =
+                                            new MmocDetectorTrainer(config.withSeed(seed))
+                                                    .train(training, losses);
+                                    return new TrainedDetector(
+                                            result.snapshot(), GanLossCurves.of(result.training()));
+                                },
+                        listener);
+        return runs.evaluationOfConfigObject(MMOC_DETECTOR, config);
+    }
+
+    /**
+     * Trains and tests one {@code igmm-bigan} detector per seed, on the same worlds and splits as
+     * {@link #cmad}; the loss curves are the discriminator's and the encoder/generator's.
+     *
+     * @throws IllegalArgumentException naming the detector and seed when no latent mixture cluster
+     *     of a training world is larger than the mixture's minimum size (a world too small for the
+     *     configured mixture): a detector without a model is not reported as a bad one
+     */
+    public DetectorEvaluation igmmBigan(
+            BiganDetectorConfig config, List<Long> seeds, TrainingListener listener) {
+        RunAttempts runs =
+                runs(
+                        seeds,
+                        config.recentLimit(),
+                        seed ->
+                                (training, losses) -> {
+                                    BiganTrainingResult result =
+                                            trainIgmmBigan(config.withSeed(seed), training, losses);
+                                    return new TrainedDetector(
+                                            result.snapshot(), GanLossCurves.of(result.training()));
+                                },
+                        listener);
+        return runs.evaluationOfConfigObject(IGMM_BIGAN_DETECTOR, config);
+    }
+
+    private static BiganTrainingResult trainIgmmBigan(
+            BiganDetectorConfig config, List<LabelledRecord> training, TrainingListener losses) {
+        try {
+            return new BiganDetectorTrainer(config).train(training, losses);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    IGMM_BIGAN_DETECTOR
+                            + ", seed "
+                            + config.seed()
+                            + " (training world "
+                            + (config.seed() + TRAINING_SEED_OFFSET)
+                            + ", "
+                            + training.size()
+                            + " records): "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** One run per seed; a seed whose training diverged is a failed run, the others go on. */
+    private RunAttempts runs(
             List<Long> seeds,
             int recentLimit,
             LongFunction<SnapshotTraining> trainingOfSeed,
             TrainingListener listener) {
-        List<SeedRun> runs = new ArrayList<>();
+        RunAttempts runs = new RunAttempts();
         for (long seed : seeds) {
             listener.onStage("seed " + seed);
-            runs.add(run(seed, recentLimit, trainingOfSeed.apply(seed), listener));
+            runs.run(seed, () -> run(seed, recentLimit, trainingOfSeed.apply(seed), listener));
         }
         return runs;
     }
@@ -151,11 +241,17 @@ public final class WorldExperiment {
         return "DMAFN (" + config.mode().name().toLowerCase(Locale.ROOT) + ", " + head + ")";
     }
 
-    /** Trains a detector on labelled records and returns its snapshot. */
+    /**
+     * Trains a detector on labelled records and returns its snapshot with its loss curves, taken
+     * from the recorder (the listener the trainer reports to) or from the trainer's own result.
+     */
     @FunctionalInterface
     private interface SnapshotTraining {
-        DetectorSnapshot train(List<LabelledRecord> training, TrainingListener listener);
+        TrainedDetector train(List<LabelledRecord> training, EpochLossRecorder losses);
     }
+
+    /** A trained detector's snapshot and the loss curves to report for it. */
+    private record TrainedDetector(DetectorSnapshot snapshot, List<LossCurve> lossCurves) {}
 
     /**
      * One seed: trains on world {@code seed + offset}, loads the snapshot as the job would and
@@ -165,8 +261,9 @@ public final class WorldExperiment {
             long seed, int recentLimit, SnapshotTraining training, TrainingListener listener) {
         long started = System.nanoTime();
         EpochLossRecorder losses = new EpochLossRecorder(listener);
-        DetectorSnapshot snapshot =
+        TrainedDetector trained =
                 training.train(joined(seed + TRAINING_SEED_OFFSET, recentLimit), losses);
+        DetectorSnapshot snapshot = trained.snapshot();
         listener.onStage("testing on world " + seed);
         List<LabelledRecord> test = joined(seed, recentLimit);
         double[] scores;
@@ -179,7 +276,7 @@ public final class WorldExperiment {
                         .scores(LabelledScores.ofConsistency(scores, labels, positives()))
                         .threshold(-snapshot.modelInfo().threshold())
                         .wallTime(Duration.ofNanos(System.nanoTime() - started));
-        for (LossCurve curve : losses.curves()) {
+        for (LossCurve curve : trained.lossCurves()) {
             builder.trainingLoss(curve);
         }
         return builder.build();
