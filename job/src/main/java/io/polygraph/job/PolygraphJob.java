@@ -12,6 +12,7 @@ import static io.polygraph.job.OperatorIds.TRANSACTIONS_EVENTS;
 import io.polygraph.detector.ScorerFactory;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.decode.DecodeAndValidate;
+import io.polygraph.job.decode.DecodeLimits;
 import io.polygraph.job.decode.ProfileValidator;
 import io.polygraph.job.decode.RecordValidator;
 import io.polygraph.job.decode.SignatureValidator;
@@ -79,20 +80,23 @@ public final class PolygraphJob {
                         sources.transactions(env, SourceWatermarks.transactions(settings)),
                         settings.transactionsTopic(),
                         new TransactionValidator(settings.maxFutureSkew()),
-                        TRANSACTIONS_DECODE);
+                        TRANSACTIONS_DECODE,
+                        settings);
         SingleOutputStreamOperator<CustomerProfile> profiles =
                 decode(
                         sources.profiles(env, SourceWatermarks.profiles(settings)),
                         settings.profilesTopic(),
                         new ProfileValidator(settings.maxFutureSkew()),
-                        PROFILES_DECODE);
+                        PROFILES_DECODE,
+                        settings);
         SingleOutputStreamOperator<SignatureImage> signatures =
                 decode(
                         sources.signatures(env, SourceWatermarks.signatures(settings)),
                         settings.signaturesTopic(),
                         new SignatureValidator(
                                 settings.maxFutureSkew(), settings.maxSignatureBytes()),
-                        SIGNATURES_DECODE);
+                        SIGNATURES_DECODE,
+                        settings);
 
         DataStream<EntityEvent> events =
                 entityEvents(transactions, EntityEvents::of, TRANSACTIONS_EVENTS)
@@ -166,8 +170,12 @@ public final class PolygraphJob {
             DataStream<RawRecord> raw,
             Topic<T> topic,
             RecordValidator<T> validator,
-            OperatorIds operator) {
-        return raw.process(new DecodeAndValidate<>(topic.codec(), validator))
+            OperatorIds operator,
+            JobSettings settings) {
+        DecodeLimits limits =
+                new DecodeLimits(
+                        settings.maxRecordBytes(), (int) settings.deadLetterMaxValueBytes());
+        return raw.process(new DecodeAndValidate<>(topic.codec(), validator, limits))
                 .uid(operator.uid())
                 .name(operator.displayName());
     }

@@ -170,6 +170,25 @@ public final class SampleRecords {
                 full.getName(), full.getDoc(), full.getNamespace(), false, fields);
     }
 
+    /** The transaction schema with {@code fieldName}, a required string, made nullable. */
+    public static Schema transactionSchemaWithNullable(String fieldName) {
+        Schema full = Transaction.getClassSchema();
+        Schema nullableString =
+                Schema.createUnion(
+                        Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
+        List<Schema.Field> fields =
+                full.getFields().stream()
+                        .map(
+                                f ->
+                                        f.name().equals(fieldName)
+                                                ? new Schema.Field(
+                                                        f.name(), nullableString, f.doc(), null)
+                                                : new Schema.Field(f, f.schema()))
+                        .toList();
+        return Schema.createRecord(
+                full.getName(), full.getDoc(), full.getNamespace(), false, fields);
+    }
+
     /** {@code transaction} single-object encoded with {@code schema}, a subset of its own. */
     public static byte[] encode(Schema schema, Transaction transaction) {
         GenericRecord record = new GenericData.Record(schema);

@@ -5,6 +5,7 @@ import static io.polygraph.job.config.PolygraphOptions.BATCH_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.BOOTSTRAP_SERVERS;
 import static io.polygraph.job.config.PolygraphOptions.CHECKPOINT_INTERVAL;
 import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTERS_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTER_MAX_VALUE_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.DELIVERY_GUARANTEE;
 import static io.polygraph.job.config.PolygraphOptions.GROUP_ID;
 import static io.polygraph.job.config.PolygraphOptions.IDLENESS;
@@ -12,6 +13,7 @@ import static io.polygraph.job.config.PolygraphOptions.KAFKA_PROPERTIES_PREFIX;
 import static io.polygraph.job.config.PolygraphOptions.MAX_BATCH_DELAY;
 import static io.polygraph.job.config.PolygraphOptions.MAX_FUTURE_SKEW;
 import static io.polygraph.job.config.PolygraphOptions.MAX_JOIN_WAIT;
+import static io.polygraph.job.config.PolygraphOptions.MAX_RECORD_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.MAX_SIGNATURE_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.MODEL_SNAPSHOT_PATH;
 import static io.polygraph.job.config.PolygraphOptions.OUT_OF_ORDERNESS;
@@ -117,6 +119,15 @@ public final class JobSettings {
         require(!outOfOrderness().isNegative(), OUT_OF_ORDERNESS, "must not be negative");
         requirePositive(IDLENESS);
         require(maxSignatureBytes() >= 1, MAX_SIGNATURE_SIZE, "must be at least 1 byte");
+        // Otherwise a valid signature near its size limit would be rejected as an oversized record.
+        require(
+                maxRecordBytes() > maxSignatureBytes(),
+                MAX_RECORD_SIZE,
+                "must be larger than " + MAX_SIGNATURE_SIZE.key());
+        require(
+                deadLetterMaxValueBytes() >= 1 && deadLetterMaxValueBytes() <= Integer.MAX_VALUE,
+                DEAD_LETTER_MAX_VALUE_SIZE,
+                "must be between 1 byte and 2 GB");
         require(!maxFutureSkew().isNegative(), MAX_FUTURE_SKEW, "must not be negative");
         requirePositive(CHECKPOINT_INTERVAL);
         parallelism().ifPresent(p -> require(p >= 1, PARALLELISM, "must be at least 1"));
@@ -255,6 +266,16 @@ public final class JobSettings {
 
     public long maxSignatureBytes() {
         return config.get(MAX_SIGNATURE_SIZE).getBytes();
+    }
+
+    /** Largest record value the job decodes; larger ones are dead-lettered undecoded. */
+    public long maxRecordBytes() {
+        return config.get(MAX_RECORD_SIZE).getBytes();
+    }
+
+    /** Longest prefix of a rejected value a dead letter keeps. */
+    public long deadLetterMaxValueBytes() {
+        return config.get(DEAD_LETTER_MAX_VALUE_SIZE).getBytes();
     }
 
     public Duration maxFutureSkew() {

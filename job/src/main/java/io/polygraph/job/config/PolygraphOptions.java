@@ -148,6 +148,30 @@ public final class PolygraphOptions {
                     .defaultValue(MemorySize.parse("1mb"))
                     .withDescription("Largest accepted encoded signature image.");
 
+    public static final ConfigOption<MemorySize> MAX_RECORD_SIZE =
+            ConfigOptions.key("polygraph.validation.max-record-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("2mb"))
+                    .withDescription(
+                            "Largest accepted record value; larger ones are dead-lettered without"
+                                    + " being decoded. The default leaves room above the largest"
+                                    + " valid record (a signature image of max-signature-size plus"
+                                    + " its other fields) and still bounds what one record may cost"
+                                    + " the decoder; Kafka's own default (1 MB per message) is lower,"
+                                    + " so this limit matters where the input topics allow more.");
+
+    public static final ConfigOption<MemorySize> DEAD_LETTER_MAX_VALUE_SIZE =
+            ConfigOptions.key("polygraph.dead-letter.max-value-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("768kb"))
+                    .withDescription(
+                            "Longest prefix of a rejected record's value kept in its dead letter;"
+                                    + " the reason says when the value was cut. Keep it below the"
+                                    + " dead-letter producer's max.request.size and the dead-letter"
+                                    + " topic's max.message.bytes (both 1 MB by default), less room"
+                                    + " for the key and the reason: a dead letter Kafka refuses"
+                                    + " would fail the job.");
+
     public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
             ConfigOptions.key("polygraph.validation.max-future-skew")
                     .durationType()

@@ -3,11 +3,16 @@ package io.polygraph.job.decode;
 import io.polygraph.schema.DeadLetter;
 import io.polygraph.schema.RawRecord;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
  * Builds {@link DeadLetter}s: the rejected record's coordinates and original bytes, the error class
  * and a reason that carries no payload data.
+ *
+ * <p>The original value is kept whole unless it is longer than the dead-letter limit; then only its
+ * first bytes are kept and the reason says so, because a dead letter Kafka refuses would fail the
+ * job (see {@link DecodeLimits}).
  */
 final class DeadLetters {
 
@@ -16,15 +21,27 @@ final class DeadLetters {
 
     private DeadLetters() {}
 
-    static DeadLetter of(RawRecord raw, String errorClass, String reason, Instant failedAt) {
+    static DeadLetter of(
+            RawRecord raw, String errorClass, String reason, Instant failedAt, int maxValueBytes) {
+        ByteBuffer value = raw.getValue();
+        String fullReason = truncate(reason);
+        if (value != null && value.remaining() > maxValueBytes) {
+            fullReason +=
+                    " [originalValue cut to its first "
+                            + maxValueBytes
+                            + " of "
+                            + value.remaining()
+                            + " bytes]";
+            value = value.duplicate().limit(value.position() + maxValueBytes).slice();
+        }
         return DeadLetter.newBuilder()
                 .setSourceTopic(raw.getTopic())
                 .setPartition(raw.getPartition())
                 .setOffset(raw.getOffset())
                 .setOriginalKey(raw.getKey())
-                .setOriginalValue(raw.getValue())
+                .setOriginalValue(value)
                 .setErrorClass(errorClass)
-                .setReason(truncate(reason))
+                .setReason(fullReason)
                 .setFailedAt(failedAt)
                 .build();
     }

@@ -7,6 +7,8 @@ import io.polygraph.topic.AvroCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -30,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * DeadLetter} with its coordinates, original key and value bytes, the error class (an exception
  * class or a {@link ValidationRule} name) and a reason without payload data. Nothing here throws
  * for a bad record, so a poison message cannot stop the job; the price is that a bug in a producer
- * shows up as a growing dead-letter topic (and the {@code recordsDeadLettered} counter) rather than
- * as a failed job. "Now" for validation is Flink's processing time.
+ * shows up as a growing dead-letter topic (and the {@code recordsDeadLettered} counter, with one
+ * {@code deadLettered.<RULE>} counter per {@link ValidationRule}) rather than as a failed job.
+ * Values larger than {@link DecodeLimits#maxRecordBytes()} are dead-lettered without being decoded,
+ * and a dead letter keeps at most {@link DecodeLimits#maxDeadLetterValueBytes()} of the value, so
+ * that it can always be published. "Now" for validation is Flink's processing time.
  *
  * @param <T> the topic's record type
  */
@@ -46,14 +51,26 @@ public final class DecodeAndValidate<T extends SpecificRecordBase>
 
     private final AvroCodec<T> codec;
     private final RecordValidator<T> validator;
+    private final DecodeLimits limits;
 
     private transient Counter validRecords;
     private transient Counter deadLetteredRecords;
+    private transient Map<ValidationRule, Counter> deadLetteredByRule;
 
-    /** Decodes with {@code codec} and checks with {@code validator}. */
+    /**
+     * Decodes with {@code codec} and checks with {@code validator}, without a record size limit
+     * (see {@link DecodeLimits#noRecordLimit()}).
+     */
     public DecodeAndValidate(AvroCodec<T> codec, RecordValidator<T> validator) {
+        this(codec, validator, DecodeLimits.noRecordLimit());
+    }
+
+    /** Decodes with {@code codec} within {@code limits} and checks with {@code validator}. */
+    public DecodeAndValidate(
+            AvroCodec<T> codec, RecordValidator<T> validator, DecodeLimits limits) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -61,36 +78,61 @@ public final class DecodeAndValidate<T extends SpecificRecordBase>
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("polygraph");
         validRecords = metrics.counter("recordsValid");
         deadLetteredRecords = metrics.counter("recordsDeadLettered");
+        // One counter per rule, all registered up front: a dashboard sees zeros, not gaps, and
+        // the set of names stays bounded whatever the input holds.
+        MetricGroup byRule = metrics.addGroup("deadLettered");
+        deadLetteredByRule = new EnumMap<>(ValidationRule.class);
+        for (ValidationRule rule : ValidationRule.values()) {
+            deadLetteredByRule.put(rule, byRule.counter(rule.name()));
+        }
     }
 
     @Override
     public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
         Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
-        byte[] value = ByteArrays.copyOf(raw.getValue());
-        if (value == null) {
-            reject(ctx, raw, ValidationRule.VALUE_MISSING.name(), "record has no value", now);
+        if (raw.getValue() == null) {
+            reject(ctx, raw, ValidationRule.VALUE_MISSING, "record has no value", now);
+            return;
+        }
+        int size = raw.getValue().remaining();
+        if (size > limits.maxRecordBytes()) {
+            // Checked before copying or decoding: an oversized value must cost as little as
+            // possible.
+            String reason =
+                    "value of "
+                            + size
+                            + " bytes is larger than the limit of "
+                            + limits.maxRecordBytes()
+                            + " bytes; not decoded";
+            reject(ctx, raw, ValidationRule.RECORD_TOO_LARGE, reason, now);
             return;
         }
         T record;
         try {
-            record = codec.decode(value);
+            record = codec.decode(ByteArrays.copyOf(raw.getValue()));
         } catch (IOException e) {
-            Throwable error = DeadLetters.decodingError(e);
-            String reason =
-                    "cannot decode "
-                            + codec.recordClass().getSimpleName()
-                            + ": "
-                            + error.getMessage();
-            reject(ctx, raw, error.getClass().getName(), reason, now);
+            rejectUndecodable(ctx, raw, DeadLetters.decodingError(e), now);
             return;
         }
         Optional<Violation> violation = validate(record, raw, now);
         if (violation.isPresent()) {
-            reject(ctx, raw, violation.get().rule().name(), violation.get().reason(), now);
+            reject(ctx, raw, violation.get().rule(), violation.get().reason(), now);
             return;
         }
         validRecords.inc();
         out.collect(record);
+    }
+
+    private void rejectUndecodable(Context ctx, RawRecord raw, Throwable error, Instant now) {
+        ValidationRule rule = DecodeFailures.classify(error);
+        String reason =
+                "cannot decode "
+                        + codec.recordClass().getSimpleName()
+                        + ": "
+                        + DecodeFailures.describe(rule)
+                        + ": "
+                        + error.getMessage();
+        reject(ctx, raw, rule, error.getClass().getName(), reason, now);
     }
 
     private Optional<Violation> validate(T record, RawRecord raw, Instant now) {
@@ -110,15 +152,29 @@ public final class DecodeAndValidate<T extends SpecificRecordBase>
         }
     }
 
-    private void reject(Context ctx, RawRecord raw, String errorClass, String reason, Instant now) {
+    private void reject(
+            Context ctx, RawRecord raw, ValidationRule rule, String reason, Instant now) {
+        reject(ctx, raw, rule, rule.name(), reason, now);
+    }
+
+    private void reject(
+            Context ctx,
+            RawRecord raw,
+            ValidationRule rule,
+            String errorClass,
+            String reason,
+            Instant now) {
         deadLetteredRecords.inc();
+        deadLetteredByRule.get(rule).inc();
         LOG.debug(
                 "Dead-lettering {}-{}@{}: {}",
                 raw.getTopic(),
                 raw.getPartition(),
                 raw.getOffset(),
                 errorClass);
-        ctx.output(DEAD_LETTERS, DeadLetters.of(raw, errorClass, reason, now));
+        ctx.output(
+                DEAD_LETTERS,
+                DeadLetters.of(raw, errorClass, reason, now, limits.maxDeadLetterValueBytes()));
     }
 
     @Override

@@ -1,12 +1,28 @@
 package io.polygraph.job.decode;
 
 /**
- * The rules an input record can break. A dead letter for a broken rule carries the rule's name as
- * its {@code errorClass}, so that dead letters can be counted and searched by rule.
+ * The rules an input record can break. A dead letter for a broken validation rule carries the
+ * rule's name as its {@code errorClass}, so that dead letters can be counted and searched by rule;
+ * one that cannot be decoded carries the decoder's exception class instead (more precise for
+ * whoever debugs the producer), and the decoding rules here classify it for the per-rule counters
+ * of {@link DecodeAndValidate}.
  */
 public enum ValidationRule {
     /** The record has no value (a tombstone). */
     VALUE_MISSING,
+    /** The record's value is larger than allowed; it is not decoded. */
+    RECORD_TOO_LARGE,
+    /** The value does not start with an Avro single-object header (marker and version). */
+    NOT_SINGLE_OBJECT_ENCODED,
+    /** The header names a writer schema fingerprint the job does not know. */
+    UNKNOWN_WRITER_SCHEMA,
+    /**
+     * The writer schema is known but cannot be resolved to the reader's: a required field is
+     * missing or null.
+     */
+    WRITER_SCHEMA_UNRESOLVABLE,
+    /** The header is valid but the body is truncated or corrupt. */
+    BODY_CORRUPT,
     /** A required id or code is blank. */
     REQUIRED_FIELD_BLANK,
     /** The Kafka key is not the record's entity id. */

@@ -22,6 +22,8 @@ class JobSettingsTest {
         assertThat(settings.maxJoinWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.recentTransactionsLimit()).isEqualTo(20);
         assertThat(settings.maxSignatureBytes()).isEqualTo(1024 * 1024);
+        assertThat(settings.maxRecordBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(settings.deadLetterMaxValueBytes()).isEqualTo(768 * 1024);
         assertThat(settings.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
         assertThat(settings.startingOffsets()).isEqualTo(StartingOffsets.EARLIEST);
         assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
@@ -69,6 +71,8 @@ class JobSettingsTest {
         assertInvalid(PolygraphOptions.RECENT_TRANSACTIONS.key(), "-1");
         assertInvalid(PolygraphOptions.PARALLELISM.key(), "0");
         assertInvalid(PolygraphOptions.BATCH_SIZE.key(), "many");
+        assertInvalid(PolygraphOptions.MAX_RECORD_SIZE.key(), "1mb");
+        assertInvalid(PolygraphOptions.DEAD_LETTER_MAX_VALUE_SIZE.key(), "0");
     }
 
     @Test

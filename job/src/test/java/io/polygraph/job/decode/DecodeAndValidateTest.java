@@ -5,6 +5,7 @@ import static io.polygraph.job.SampleRecords.encode;
 import static io.polygraph.job.SampleRecords.profile;
 import static io.polygraph.job.SampleRecords.raw;
 import static io.polygraph.job.SampleRecords.transaction;
+import static io.polygraph.job.SampleRecords.transactionSchemaWithNullable;
 import static io.polygraph.job.SampleRecords.transactionSchemaWithout;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +110,49 @@ class DecodeAndValidateTest {
     }
 
     @Test
+    void writerSchemaWithNullWhereTheReaderRequiresAValueCannotBeResolved() throws Exception {
+        Schema nullableMerchant = transactionSchemaWithNullable("merchantId");
+        Transaction withoutMerchant = transaction("e", "tx", T0).build();
+        withoutMerchant.setMerchantId(null); // the builder would refuse it
+        byte[] bytes = encode(nullableMerchant, withoutMerchant);
+        AvroCodec<Transaction> codec =
+                AvroCodec.of(Transaction.class).withWriterSchema(nullableMerchant);
+
+        DeadLetter deadLetter = decode(codec, raw(TOPIC, 3, null, bytes)).deadLetters().get(0);
+
+        assertThat(deadLetter.getErrorClass()).isEqualTo(AvroTypeException.class.getName());
+        assertThat(deadLetter.getReason()).contains("a required field is missing or null");
+    }
+
+    @Test
+    void oversizedValueIsDeadLetteredUndecodedAndCutToTheDeadLetterLimit() throws Exception {
+        byte[] huge = new byte[5000];
+        new Random(3).nextBytes(huge);
+
+        Outcome outcome = decode(new DecodeLimits(4096, 1000), raw(TOPIC, 8, null, huge));
+
+        DeadLetter deadLetter = outcome.deadLetters().get(0);
+        assertThat(deadLetter.getErrorClass()).isEqualTo(ValidationRule.RECORD_TOO_LARGE.name());
+        assertThat(deadLetter.getOffset()).isEqualTo(8);
+        assertThat(deadLetter.getReason())
+                .contains("5000 bytes is larger than the limit of 4096 bytes")
+                .contains("originalValue cut to its first 1000 of 5000 bytes");
+        assertThat(ByteArrays.copyOf(deadLetter.getOriginalValue()))
+                .isEqualTo(Arrays.copyOf(huge, 1000));
+    }
+
+    @Test
+    void valueAtTheRecordLimitIsDecoded() throws Exception {
+        Transaction tx = transaction("entity-1", "tx-1", T0).build();
+        int size = Topics.TRANSACTIONS.codec().encode(tx).length;
+
+        Outcome outcome =
+                decode(new DecodeLimits(size, 100), raw(Topics.TRANSACTIONS, 7, "entity-1", tx));
+
+        assertThat(outcome.records()).containsExactly(tx);
+    }
+
+    @Test
     void tombstoneIsDeadLettered() throws Exception {
         DeadLetter deadLetter = singleDeadLetter(raw(TOPIC, 5, null, null));
 
@@ -159,10 +203,19 @@ class DecodeAndValidateTest {
     }
 
     private static Outcome decode(AvroCodec<Transaction> codec, RawRecord raw) throws Exception {
+        return decode(codec, DecodeLimits.noRecordLimit(), raw);
+    }
+
+    private static Outcome decode(DecodeLimits limits, RawRecord raw) throws Exception {
+        return decode(Topics.TRANSACTIONS.codec(), limits, raw);
+    }
+
+    private static Outcome decode(AvroCodec<Transaction> codec, DecodeLimits limits, RawRecord raw)
+            throws Exception {
         OneInputStreamOperatorTestHarness<RawRecord, Transaction> harness =
                 ProcessFunctionTestHarnesses.forProcessFunction(
                         new DecodeAndValidate<>(
-                                codec, new TransactionValidator(Duration.ofDays(1))));
+                                codec, new TransactionValidator(Duration.ofDays(1)), limits));
         try {
             harness.setProcessingTime(NOW);
             harness.processElement(raw, raw.getTimestamp());

@@ -1,0 +1,48 @@
+package io.polygraph.job.decode;
+
+import org.apache.avro.AvroTypeException;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.MissingSchemaException;
+
+/**
+ * Classifies why Avro could not decode a value, so that dead letters get a reason a person can act
+ * on and counters a bounded set of names.
+ *
+ * <p>Avro's single-object decoder picks the writer schema by the fingerprint in the header. A
+ * record written with a schema that lacks a required field, or that allows null where the reader
+ * requires a value, has a fingerprint of its own: unless that schema is registered with the codec
+ * it is an {@linkplain ValidationRule#UNKNOWN_WRITER_SCHEMA unknown writer schema}; when it is
+ * registered, schema resolution fails with an {@link AvroTypeException} naming the field.
+ */
+final class DecodeFailures {
+
+    private DecodeFailures() {}
+
+    /** The decoding rule {@code error} (the unwrapped cause of a failed decode) broke. */
+    static ValidationRule classify(Throwable error) {
+        if (error instanceof BadHeaderException) {
+            return ValidationRule.NOT_SINGLE_OBJECT_ENCODED;
+        }
+        if (error instanceof MissingSchemaException) {
+            return ValidationRule.UNKNOWN_WRITER_SCHEMA;
+        }
+        if (error instanceof AvroTypeException) {
+            return ValidationRule.WRITER_SCHEMA_UNRESOLVABLE;
+        }
+        return ValidationRule.BODY_CORRUPT;
+    }
+
+    /** What a reader of the dead letter should know about {@code rule}, before Avro's message. */
+    static String describe(ValidationRule rule) {
+        return switch (rule) {
+            case NOT_SINGLE_OBJECT_ENCODED ->
+                    "not Avro single-object encoded (wrong magic or version bytes)";
+            case UNKNOWN_WRITER_SCHEMA ->
+                    "unknown writer schema (a schema the job does not know, for example one"
+                            + " lacking a required field)";
+            case WRITER_SCHEMA_UNRESOLVABLE ->
+                    "writer schema cannot be resolved (a required field is missing or null)";
+            default -> "truncated or corrupt body";
+        };
+    }
+}
