@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,8 @@ class PolygraphJobMainTest {
                         "    properties:",
                         "      security.protocol: SASL_SSL",
                         "  scoring.batch-size: 64",
+                        "  sink.delivery-guarantee: exactly-once",
+                        "  sink.transactional-id-prefix: polygraph-alerts",
                         "polygraph.join.max-wait: 5 s",
                         ""));
 
@@ -67,6 +70,8 @@ class PolygraphJobMainTest {
         assertThat(settings.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL");
         assertThat(settings.maxJoinWait()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.batchSize()).isEqualTo(128);
+        assertThat(settings.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(settings.transactionalIdPrefix()).contains("polygraph-alerts");
     }
 
     @Test
