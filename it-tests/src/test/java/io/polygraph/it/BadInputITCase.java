@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polygraph.deploy.demo.TopicWatcher;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
-import io.polygraph.deploy.kafka.TopicSetup;
 import io.polygraph.deploy.world.BadRecords;
 import io.polygraph.deploy.world.BadRecords.BadRecord;
 import io.polygraph.deploy.world.BadRecords.Damage;
@@ -15,7 +14,6 @@ import io.polygraph.job.PolygraphJob;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.schema.DeadLetter;
-import io.polygraph.topic.Topics;
 import io.polygraph.train.AutoencoderConfig;
 import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.AutoencoderDetectorTrainer;
@@ -123,7 +121,7 @@ class BadInputITCase {
         long start = System.nanoTime();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         JobSettings settings = JobSettings.from(jobConfiguration(suffix));
-        WorldTopics topics = createTopics(settings, suffix);
+        WorldTopics topics = JobTopics.create(broker, settings, suffix, ClosingRecords.PARTITIONS);
         World world = WorldGenerator.generate(WORLD);
         BadRecords badRecords =
                 new BadRecords(
@@ -242,25 +240,6 @@ class BadInputITCase {
         Map<String, Long> counts = new HashMap<>();
         bad.forEach(b -> counts.merge(ExpectedRejection.of(b.damage()).rule(), 1L, Long::sum));
         return counts;
-    }
-
-    private static WorldTopics createTopics(JobSettings settings, String suffix) {
-        WorldTopics topics =
-                new WorldTopics(
-                        settings.transactionsTopic(),
-                        settings.profilesTopic(),
-                        settings.signaturesTopic(),
-                        Topics.labels("labels-" + suffix));
-        new TopicSetup(broker.adminConfig())
-                .ensureTopics(
-                        List.of(
-                                topics.transactions().name(),
-                                topics.profiles().name(),
-                                topics.signatures().name(),
-                                settings.alertsTopic().name(),
-                                settings.deadLettersTopic().name()),
-                        ClosingRecords.PARTITIONS);
-        return topics;
     }
 
     private static Configuration jobConfiguration(String suffix) {

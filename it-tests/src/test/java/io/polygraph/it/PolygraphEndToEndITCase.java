@@ -6,7 +6,6 @@ import io.polygraph.deploy.demo.AlertEvaluation;
 import io.polygraph.deploy.demo.ConsumerGroupProgress;
 import io.polygraph.deploy.demo.TopicWatcher;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
-import io.polygraph.deploy.kafka.TopicSetup;
 import io.polygraph.deploy.world.BadRecords;
 import io.polygraph.deploy.world.WorldPublisher;
 import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
@@ -18,7 +17,6 @@ import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.DeadLetter;
-import io.polygraph.topic.Topics;
 import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.train.TrainingResult;
@@ -112,22 +110,7 @@ class PolygraphEndToEndITCase {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Configuration config = jobConfiguration(suffix);
         JobSettings settings = JobSettings.from(config);
-        WorldTopics worldTopics =
-                new WorldTopics(
-                        settings.transactionsTopic(),
-                        settings.profilesTopic(),
-                        settings.signaturesTopic(),
-                        Topics.labels("labels-" + suffix));
-        new TopicSetup(broker.adminConfig())
-                .ensureTopics(
-                        List.of(
-                                worldTopics.transactions().name(),
-                                worldTopics.profiles().name(),
-                                worldTopics.signatures().name(),
-                                worldTopics.labels().name(),
-                                settings.alertsTopic().name(),
-                                settings.deadLettersTopic().name()),
-                        2);
+        WorldTopics worldTopics = JobTopics.create(broker, settings, suffix, 2);
         World live = generate(LIVE_SEED);
         List<BadRecords.BadRecord> bad =
                 new BadRecords(worldTopics, LIVE_SEED)
