@@ -18,9 +18,12 @@ public enum OperatorIds {
     PROFILES_EVENTS("polygraph-profiles-events", "Profiles to entity events"),
     SIGNATURES_EVENTS("polygraph-signatures-events", "Signatures to entity events"),
     ENTITY_JOIN("polygraph-entity-join", "Join by entity"),
+    LATE_RECORDS_DEAD_LETTERS(
+            "polygraph-late-records-dead-letters", "Late records to dead letters"),
     BATCH_SCORING("polygraph-batch-scoring", "Batch scoring"),
     ALERTS_SINK("polygraph-alerts-sink", "Sink: alerts"),
-    DEAD_LETTERS_SINK("polygraph-dead-letters-sink", "Sink: dead letters");
+    DEAD_LETTERS_SINK("polygraph-dead-letters-sink", "Sink: dead letters"),
+    ALERT_POLICY("polygraph-alert-policy", "Alert policy");
 
     private final String uid;
     private final String displayName;

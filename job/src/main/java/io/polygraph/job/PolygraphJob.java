@@ -1,7 +1,9 @@
 package io.polygraph.job;
 
+import static io.polygraph.job.OperatorIds.ALERT_POLICY;
 import static io.polygraph.job.OperatorIds.BATCH_SCORING;
 import static io.polygraph.job.OperatorIds.ENTITY_JOIN;
+import static io.polygraph.job.OperatorIds.LATE_RECORDS_DEAD_LETTERS;
 import static io.polygraph.job.OperatorIds.PROFILES_DECODE;
 import static io.polygraph.job.OperatorIds.PROFILES_EVENTS;
 import static io.polygraph.job.OperatorIds.SIGNATURES_DECODE;
@@ -10,6 +12,7 @@ import static io.polygraph.job.OperatorIds.TRANSACTIONS_DECODE;
 import static io.polygraph.job.OperatorIds.TRANSACTIONS_EVENTS;
 
 import io.polygraph.detector.ScorerFactory;
+import io.polygraph.job.alert.AlertPolicyFunction;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.decode.DecodeAndValidate;
 import io.polygraph.job.decode.DecodeLimits;
@@ -20,6 +23,7 @@ import io.polygraph.job.decode.TransactionValidator;
 import io.polygraph.job.eventtime.SourceWatermarks;
 import io.polygraph.job.join.EntityEvents;
 import io.polygraph.job.join.EntityJoinFunction;
+import io.polygraph.job.join.LateRecordDeadLetters;
 import io.polygraph.job.kafka.KafkaJobSinks;
 import io.polygraph.job.kafka.KafkaJobSources;
 import io.polygraph.job.scoring.BatchScoringOperator;
@@ -67,7 +71,7 @@ public final class PolygraphJob {
 
     /**
      * Adds the job's operators to {@code env}: sources (which generate the watermarks), decode,
-     * join by entity, batch scoring, sinks.
+     * join by entity, batch scoring, alert policy by entity, sinks.
      */
     public static void build(
             StreamExecutionEnvironment env,
@@ -104,12 +108,17 @@ public final class PolygraphJob {
                                 entityEvents(profiles, EntityEvents::of, PROFILES_EVENTS),
                                 entityEvents(signatures, EntityEvents::of, SIGNATURES_EVENTS));
 
-        DataStream<JoinedTransaction> joined = joinByEntity(events, settings);
-        DataStream<Alert> alerts = scoreInBatches(joined, scorerFactory, settings);
+        SingleOutputStreamOperator<JoinedTransaction> joined = joinByEntity(events, settings);
+        DataStream<Alert> candidates = scoreInBatches(joined, scorerFactory, settings);
+        DataStream<Alert> alerts = applyAlertPolicy(candidates, settings);
 
         sinks.sinkAlerts(alerts);
         sinks.sinkDeadLetters(
-                deadLetters(transactions).union(deadLetters(profiles), deadLetters(signatures)));
+                deadLetters(transactions)
+                        .union(
+                                deadLetters(profiles),
+                                deadLetters(signatures),
+                                lateRecords(joined, settings)));
     }
 
     /**
@@ -141,17 +150,33 @@ public final class PolygraphJob {
         return env.executeAsync(JOB_NAME);
     }
 
-    private static DataStream<JoinedTransaction> joinByEntity(
+    private static SingleOutputStreamOperator<JoinedTransaction> joinByEntity(
             DataStream<EntityEvent> events, JobSettings settings) {
         EntityJoinFunction join =
                 new EntityJoinFunction(
                         settings.maxJoinWait(),
                         settings.presentedSignatureTtl(),
-                        settings.recentTransactionsLimit());
+                        settings.recentTransactionsLimit(),
+                        settings.entityTtl());
         return events.keyBy(EntityEvent::getEntityId, Types.STRING)
                 .process(join, new AvroTypeInfo<>(JoinedTransaction.class))
                 .uid(ENTITY_JOIN.uid())
                 .name(ENTITY_JOIN.displayName());
+    }
+
+    /** The join's late records as dead letters, so that none is lost without a trace. */
+    private static DataStream<DeadLetter> lateRecords(
+            SingleOutputStreamOperator<JoinedTransaction> joined, JobSettings settings) {
+        return joined.getSideOutput(EntityJoinFunction.LATE_RECORDS)
+                .map(
+                        new LateRecordDeadLetters(
+                                settings.transactionsTopic(),
+                                settings.profilesTopic(),
+                                settings.signaturesTopic(),
+                                (int) settings.deadLetterMaxValueBytes()))
+                .returns(new AvroTypeInfo<>(DeadLetter.class))
+                .uid(LATE_RECORDS_DEAD_LETTERS.uid())
+                .name(LATE_RECORDS_DEAD_LETTERS.displayName());
     }
 
     private static DataStream<Alert> scoreInBatches(
@@ -162,8 +187,20 @@ public final class PolygraphJob {
         return joined.transform(
                         BATCH_SCORING.displayName(),
                         new AvroTypeInfo<>(Alert.class),
-                        new BatchScoringOperator(scorerFactory, trigger))
+                        new BatchScoringOperator(scorerFactory, trigger, settings.alertPolicy()))
                 .uid(BATCH_SCORING.uid());
+    }
+
+    /** Keyed again by entity: smoothing and suppression are per entity, scoring batches are not. */
+    private static DataStream<Alert> applyAlertPolicy(
+            DataStream<Alert> candidates, JobSettings settings) {
+        return candidates
+                .keyBy(Alert::getEntityId, Types.STRING)
+                .process(
+                        new AlertPolicyFunction(settings.alertPolicy()),
+                        new AvroTypeInfo<>(Alert.class))
+                .uid(ALERT_POLICY.uid())
+                .name(ALERT_POLICY.displayName());
     }
 
     private static <T extends SpecificRecordBase> SingleOutputStreamOperator<T> decode(

@@ -37,6 +37,12 @@ final class SnapshotPipelineRun {
 
     /** The alerts of the job scoring the scenario with {@code snapshot}, by transaction id. */
     static Map<String, Alert> alertsByTransaction(Path snapshot, String jobName) throws Exception {
+        return alertsByTransaction(snapshot, jobName, new Configuration());
+    }
+
+    /** The same, with the job's settings changed by {@code overrides} (alert policy, say). */
+    static Map<String, Alert> alertsByTransaction(
+            Path snapshot, String jobName, Configuration overrides) throws Exception {
         InMemoryJobSources sources = new InMemoryJobSources();
         sources.profiles.add(
                 raw(Topics.PROFILES, 0, "e1", profile("e1", T0.minusSeconds(3600)).build()));
@@ -48,17 +54,18 @@ final class SnapshotPipelineRun {
                 raw(Topics.SIGNATURES, 1, "e1", presented("e1", "e1-tx2", T0).build()));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        PolygraphJob.configureEnvironment(env, settings());
+        JobSettings settings = settings(overrides);
+        PolygraphJob.configureEnvironment(env, settings);
         CollectingJobSinks sinks = new CollectingJobSinks();
-        PolygraphJob.build(env, sources, sinks, SnapshotScorerFactory.forJob(snapshot), settings());
+        PolygraphJob.build(env, sources, sinks, SnapshotScorerFactory.forJob(snapshot), settings);
         env.executeAsync(jobName);
 
         return sinks.alerts().stream()
                 .collect(Collectors.toMap(Alert::getTransactionId, Function.identity()));
     }
 
-    private static JobSettings settings() {
-        Configuration config = new Configuration();
+    private static JobSettings settings(Configuration overrides) {
+        Configuration config = new Configuration(overrides);
         config.set(PolygraphOptions.PARALLELISM, 2);
         config.set(PolygraphOptions.BATCH_SIZE, 2);
         // Longer than the test: no input may be declared idle while another still holds records.

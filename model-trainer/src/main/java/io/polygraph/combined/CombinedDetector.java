@@ -27,7 +27,8 @@ import java.util.Set;
  * the combination's threshold. Contributions: one per member under its name, then each member's own
  * contributions as {@code member/name}, lowest first. Reason codes: the inconsistency codes of
  * every member below the threshold ({@link ReasonCodes#SCORED_ANOMALOUS} for a member that names
- * none, such as a classifier head), then what the members found missing, each code once.
+ * none, such as a classifier head), then what the members found missing, each code once. Modality
+ * weights: each member's own, as {@code member/name} (only a DMAFN member with attention has any).
  *
  * <p>Not thread-safe, like its members: one instance per thread or Flink subtask.
  */
@@ -125,6 +126,7 @@ public final class CombinedDetector implements BatchScorer {
         List<RecordScore.Contribution> contributions = new ArrayList<>();
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> missing = new LinkedHashSet<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
         for (int k = 0; k < members.size(); k++) {
             LoadedMember member = members.get(k);
             RecordScore own = byMember.get(k).get(row);
@@ -136,6 +138,8 @@ public final class CombinedDetector implements BatchScorer {
                         new RecordScore.Contribution(
                                 member.name() + "/" + part.name(), part.score()));
             }
+            own.modalityWeights()
+                    .forEach((name, weight) -> weights.put(member.name() + "/" + name, weight));
             boolean flagged = score < threshold;
             boolean named = false;
             for (String code : own.reasonCodes()) {
@@ -153,7 +157,11 @@ public final class CombinedDetector implements BatchScorer {
         contributions.sort(Comparator.comparingDouble(RecordScore.Contribution::score));
         reasons.addAll(missing);
         return new RecordScore(
-                overall, overall < threshold, List.copyOf(contributions), List.copyOf(reasons));
+                overall,
+                overall < threshold,
+                List.copyOf(contributions),
+                List.copyOf(reasons),
+                weights);
     }
 
     /** Closes every member. */

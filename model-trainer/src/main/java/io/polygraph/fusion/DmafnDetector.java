@@ -38,12 +38,12 @@ import java.util.Objects;
  * evaluation report says so. Classifier head: the raw value is the anomaly logit; there are no
  * per-modality contributions. Both are put on the common score scale by {@link FusionCalibration}.
  * A missing or unreadable modality is left out (the network was trained with modality dropout to do
- * without it) and named in the reason codes. With attention fusion, {@link #explain} also gives
- * each record's modality weights.
+ * without it) and named in the reason codes. With attention fusion, every verdict also gives the
+ * record's modality weights.
  *
- * <p>Batching: the autoencoder head runs the network once per modality present in the batch (and
- * {@link #explain} once more for attention weights), the classifier head once per batch. Not
- * thread-safe: one instance per thread or Flink subtask.
+ * <p>Batching: the autoencoder head runs the network once per modality present in the batch (and,
+ * with attention fusion, once more with everything visible for the weights), the classifier head
+ * once per batch. Not thread-safe: one instance per thread or Flink subtask.
  */
 public final class DmafnDetector implements BatchScorer {
 
@@ -123,32 +123,35 @@ public final class DmafnDetector implements BatchScorer {
         return modelInfo;
     }
 
+    /**
+     * Scores a batch. With attention fusion each verdict also carries the record's modality weights
+     * ({@link RecordScore#modalityWeights}): free for the classifier head, whose one network run
+     * yields them; one more run per batch for the autoencoder head, whose held-out runs each hide a
+     * modality. Without attention nothing is added.
+     */
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        // No attention weights: the autoencoder head would need one more network run for them.
-        Evaluation evaluation = evaluate(batch, false);
+        Evaluation evaluation = evaluate(batch, network.mode() == FusionMode.ATTENTION);
         List<RecordScore> scores = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            scores.add(verdict(batch.get(i), evaluation.rows.get(i), evaluation.raw[i]));
+            scores.add(
+                    verdict(
+                            batch.get(i),
+                            evaluation.rows.get(i),
+                            evaluation.raw[i],
+                            attention(evaluation.attention, evaluation.presence[i], i)));
         }
         return scores;
     }
 
-    /** Scores a batch and explains each verdict. */
+    /** Scores a batch and explains each verdict (the same network runs as {@link #score}). */
     public List<FusionExplanation> explain(List<MultimodalRecord> batch) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        Evaluation evaluation = evaluate(batch, true);
         List<FusionExplanation> explanations = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            explanations.add(
-                    new FusionExplanation(
-                            verdict(batch.get(i), evaluation.rows.get(i), evaluation.raw[i]),
-                            attention(evaluation.attention, evaluation.presence[i], i)));
+        for (RecordScore score : score(batch)) {
+            explanations.add(new FusionExplanation(score, score.modalityWeights()));
         }
         return explanations;
     }
@@ -251,7 +254,8 @@ public final class DmafnDetector implements BatchScorer {
         closed = true;
     }
 
-    private RecordScore verdict(MultimodalRecord record, FusionRow row, double[] raw) {
+    private RecordScore verdict(
+            MultimodalRecord record, FusionRow row, double[] raw, Map<String, Double> weights) {
         double score = calibration.score(raw);
         List<RecordScore.Contribution> contributions = new ArrayList<>();
         for (Modality modality : Modality.values()) {
@@ -275,7 +279,8 @@ public final class DmafnDetector implements BatchScorer {
                 score,
                 score < calibration.threshold(),
                 List.copyOf(contributions),
-                List.copyOf(reasons));
+                List.copyOf(reasons),
+                weights);
     }
 
     private static Map<String, Double> attention(double[][] attention, float[] presence, int row) {

@@ -2,6 +2,7 @@ package io.polygraph.combined;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
@@ -72,6 +73,19 @@ class CombinedDetectorTest {
         assertThat(members.get(1).manifest().detectorType()).isEqualTo("dmafn");
         assertThat(manifest.targetAlertRate()).isEqualTo(CMAD.targetAlertRate());
         assertThat(manifest.heldOutMetrics().path("auroc").isNumber()).isTrue();
+    }
+
+    @Test
+    void verdictsCarryTheAttentionWeightsOfTheDmafnMemberUnderItsName() throws Exception {
+        try (BatchScorer scorer = DetectorSnapshot.read(file).newScorer()) {
+            for (RecordScore score : scorer.score(other.subList(0, 30))) {
+                assertThat(score.modalityWeights().keySet())
+                        .isNotEmpty()
+                        .allSatisfy(name -> assertThat(name).startsWith("dmafn/"));
+                assertThat(score.modalityWeights().values().stream().mapToDouble(w -> w).sum())
+                        .isCloseTo(1.0, within(1e-4));
+            }
+        }
     }
 
     @Test

@@ -81,6 +81,20 @@ class FusionTrainerTest {
     }
 
     @Test
+    void scoringWithAttentionCarriesTheExplainedWeightsInEachVerdict() {
+        List<MultimodalRecord> records = TestDetectors.records(other).subList(0, 50);
+
+        List<RecordScore> scores = result.detector().score(records);
+        List<FusionExplanation> explained = result.detector().explain(records);
+
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(scores.get(i).modalityWeights())
+                    .isNotEmpty()
+                    .isEqualTo(explained.get(i).attention());
+        }
+    }
+
+    @Test
     void normalRecordsOfUnseenCustomersScoreAroundTheMiddleOfTheScale() {
         List<MultimodalRecord> normal =
                 other.stream()

@@ -1,12 +1,18 @@
 package io.polygraph.job.config;
 
 import static io.polygraph.job.config.PolygraphOptions.ALERTS_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.ALERT_SEVERITY_LEVELS;
+import static io.polygraph.job.config.PolygraphOptions.ALERT_SMOOTHING;
+import static io.polygraph.job.config.PolygraphOptions.ALERT_SMOOTHING_TTL;
+import static io.polygraph.job.config.PolygraphOptions.ALERT_SUPPRESSION_WINDOW;
+import static io.polygraph.job.config.PolygraphOptions.ALERT_THRESHOLD;
 import static io.polygraph.job.config.PolygraphOptions.BATCH_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.BOOTSTRAP_SERVERS;
 import static io.polygraph.job.config.PolygraphOptions.CHECKPOINT_INTERVAL;
 import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTERS_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTER_MAX_VALUE_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.DELIVERY_GUARANTEE;
+import static io.polygraph.job.config.PolygraphOptions.ENTITY_TTL;
 import static io.polygraph.job.config.PolygraphOptions.GROUP_ID;
 import static io.polygraph.job.config.PolygraphOptions.IDLENESS;
 import static io.polygraph.job.config.PolygraphOptions.KAFKA_PROPERTIES_PREFIX;
@@ -26,6 +32,8 @@ import static io.polygraph.job.config.PolygraphOptions.STARTING_OFFSETS;
 import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONAL_ID_PREFIX;
 import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONS_TOPIC;
 
+import io.polygraph.job.alert.AlertPolicy;
+import io.polygraph.job.alert.SeverityLevels;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.CustomerProfile;
 import io.polygraph.schema.DeadLetter;
@@ -116,6 +124,15 @@ public final class JobSettings {
         requirePositive(MAX_JOIN_WAIT);
         requirePositive(PRESENTED_SIGNATURE_TTL);
         require(recentTransactionsLimit() >= 0, RECENT_TRANSACTIONS, "must not be negative");
+        // Otherwise an entity could expire while one of its transactions still waits.
+        require(
+                entityTtl().compareTo(maxJoinWait()) > 0
+                        && entityTtl().compareTo(presentedSignatureTtl()) > 0,
+                ENTITY_TTL,
+                "must be longer than "
+                        + MAX_JOIN_WAIT.key()
+                        + " and "
+                        + PRESENTED_SIGNATURE_TTL.key());
         require(!outOfOrderness().isNegative(), OUT_OF_ORDERNESS, "must not be negative");
         requirePositive(IDLENESS);
         require(maxSignatureBytes() >= 1, MAX_SIGNATURE_SIZE, "must be at least 1 byte");
@@ -138,6 +155,21 @@ public final class JobSettings {
                 "must be set (and not blank) when "
                         + DELIVERY_GUARANTEE.key()
                         + " is EXACTLY_ONCE");
+        validateAlertPolicy();
+    }
+
+    private void validateAlertPolicy() {
+        config.getOptional(ALERT_THRESHOLD)
+                .ifPresent(t -> require(t >= -1 && t <= 1, ALERT_THRESHOLD, "must be in [-1, 1]"));
+        double smoothing = config.get(ALERT_SMOOTHING);
+        require(smoothing > 0 && smoothing <= 1, ALERT_SMOOTHING, "must be in (0, 1]");
+        requirePositive(ALERT_SMOOTHING_TTL);
+        require(
+                !config.get(ALERT_SUPPRESSION_WINDOW).isNegative(),
+                ALERT_SUPPRESSION_WINDOW,
+                "must not be negative");
+        String levels = SeverityLevels.problemWith(config.get(ALERT_SEVERITY_LEVELS));
+        require(levels == null, ALERT_SEVERITY_LEVELS, levels);
     }
 
     private void requirePositive(ConfigOption<Duration> option) {
@@ -256,6 +288,11 @@ public final class JobSettings {
         return config.get(RECENT_TRANSACTIONS);
     }
 
+    /** Event time after its last activity an idle entity's join state is removed. */
+    public Duration entityTtl() {
+        return config.get(ENTITY_TTL);
+    }
+
     public Duration outOfOrderness() {
         return config.get(OUT_OF_ORDERNESS);
     }
@@ -289,6 +326,19 @@ public final class JobSettings {
     public OptionalInt parallelism() {
         Optional<Integer> parallelism = config.getOptional(PARALLELISM);
         return parallelism.isPresent() ? OptionalInt.of(parallelism.get()) : OptionalInt.empty();
+    }
+
+    /** The alert policy: threshold override, smoothing, suppression and severity levels. */
+    public AlertPolicy alertPolicy() {
+        AlertPolicy policy =
+                AlertPolicy.defaults()
+                        .withSmoothing(config.get(ALERT_SMOOTHING), config.get(ALERT_SMOOTHING_TTL))
+                        .withSuppressionWindow(config.get(ALERT_SUPPRESSION_WINDOW))
+                        .withSeverityLevels(new SeverityLevels(config.get(ALERT_SEVERITY_LEVELS)))
+                        // Joined transactions reach the policy up to this far behind the watermark.
+                        .withLateness(maxJoinWait().plus(outOfOrderness()));
+        Optional<Double> threshold = config.getOptional(ALERT_THRESHOLD);
+        return threshold.isPresent() ? policy.withThreshold(threshold.get()) : policy;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.polygraph.job.config;
 
 import io.polygraph.topic.Topics;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
@@ -127,6 +128,22 @@ public final class PolygraphOptions {
                                     + " limit (20 by default): the detector learned from"
                                     + " histories of that length.");
 
+    public static final ConfigOption<Duration> ENTITY_TTL =
+            ConfigOptions.key("polygraph.join.entity-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(90))
+                    .withDescription(
+                            "Event time after an entity's last record (or the watermark when that"
+                                    + " record arrived, if later) at which all the join's state and"
+                                    + " timers of the entity are removed; its next transaction is"
+                                    + " joined as for a new entity, without a profile until one is"
+                                    + " published again. Event time, so that replays expire what"
+                                    + " the live run expired. The default outlasts monthly and"
+                                    + " quarterly payment rhythms while bounding the state (mostly"
+                                    + " enrolment images) of dormant and closed accounts. Must be"
+                                    + " longer than polygraph.join.max-wait and"
+                                    + " polygraph.join.presented-signature-ttl.");
+
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
             ConfigOptions.key("polygraph.watermark.out-of-orderness")
                     .durationType()
@@ -193,6 +210,53 @@ public final class PolygraphOptions {
                     .intType()
                     .noDefaultValue()
                     .withDescription("Parallelism of the job; Flink's default when not set.");
+
+    public static final ConfigOption<Double> ALERT_THRESHOLD =
+            ConfigOptions.key("polygraph.alert.threshold")
+                    .doubleType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Threshold in [-1, 1] that replaces the model snapshot's: a"
+                                    + " transaction whose (smoothed) score is below it alerts."
+                                    + " The snapshot's threshold when not set.");
+
+    public static final ConfigOption<Double> ALERT_SMOOTHING =
+            ConfigOptions.key("polygraph.alert.smoothing")
+                    .doubleType()
+                    .defaultValue(1.0)
+                    .withDescription(
+                            "Weight a in (0, 1] of the newest score in each entity's"
+                                    + " exponentially weighted score, a * score + (1 - a) *"
+                                    + " previous, which then decides alerts; 1 means no smoothing."
+                                    + " Alerts keep the raw score too.");
+
+    public static final ConfigOption<Duration> ALERT_SMOOTHING_TTL =
+            ConfigOptions.key("polygraph.alert.smoothing-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "Event time after an entity's latest transaction at which its smoothed"
+                                    + " score is forgotten (bounds the state); its next"
+                                    + " transaction starts afresh.");
+
+    public static final ConfigOption<Duration> ALERT_SUPPRESSION_WINDOW =
+            ConfigOptions.key("polygraph.alert.suppression-window")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "Event time after an alert during which the same entity raises no"
+                                    + " other (counted as alertsSuppressed); 0 turns suppression"
+                                    + " off.");
+
+    public static final ConfigOption<List<Double>> ALERT_SEVERITY_LEVELS =
+            ConfigOptions.key("polygraph.alert.severity-levels")
+                    .doubleType()
+                    .asList()
+                    .defaultValues(0.05, 0.15, 0.3)
+                    .withDescription(
+                            "Three increasing cut points, separated by ';', on how far the"
+                                    + " deciding score lies below the threshold: under the first"
+                                    + " LOW, then MEDIUM, HIGH, and CRITICAL from the third.");
 
     private PolygraphOptions() {}
 

@@ -19,6 +19,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Joins each transaction of an entity with what is known of the entity: its latest profile, its
@@ -34,20 +35,50 @@ import org.apache.flink.util.Collector;
  * counted. Older profiles (by {@code updatedAt}) and enrolment signatures (by {@code capturedAt})
  * than the ones held are ignored.
  *
+ * <p>Late records: a record is behind the watermark when its event time is at or before the join's
+ * current watermark (Flink's meaning: the watermark promised that no such record would come). What
+ * that means depends on the kind ({@link LateRecordKind}):
+ *
+ * <ul>
+ *   <li>a late <em>transaction</em> is not joined: the decisions it should have been part of (its
+ *       deadline, the histories of later transactions) may already be made. It goes to {@link
+ *       #LATE_RECORDS};
+ *   <li>a late <em>presented signature</em> goes to {@link #LATE_RECORDS} unless its transaction is
+ *       still waiting for it, in which case it is in time for the only join it serves;
+ *   <li>a late <em>profile</em> or <em>enrolment signature</em> is applied as usual: latest wins
+ *       whatever the arrival order, and diverting it would leave the entity on an outdated profile
+ *       until the next update. It is only counted.
+ * </ul>
+ *
+ * Every late record is counted per kind ({@code lateRecords.<kind>}); nothing is dropped silently.
+ *
+ * <p>Idle entities: an entity whose last activity lies {@code entityTtl} of event time behind the
+ * watermark loses all its state and timers, and a later transaction is joined as for a new entity.
+ * Activity is {@code max(event time, watermark)} of each record applied, so reference data
+ * published late counts from its arrival, not from its (old) event time. Event time rather than
+ * Flink's processing-time state TTL: a replay expires exactly what the live run expired, a job
+ * restored after downtime does not lose every entity at once, and timers are removed with the
+ * state. The price is one timer per entity, moved when its activity advances, and no expiry while
+ * the watermark stands still.
+ *
  * <p>Deadlines are event time, so a replay that is merely behind never times out early; the price
  * is that when every input falls silent the watermark stops and waiting transactions wait until
  * records flow again (or the input ends, which fires all timers).
  *
  * <p>Every waiting entry is removed when it is emitted or dropped, and its timer deleted unless
- * another entry shares it, so an entity with nothing pending holds no timers. Timer deadlines are
- * derived from event times and the settings rather than stored: a firing timer re-registers the
- * deadlines of the entries still waiting, so changed settings after a restore heal themselves.
- * Trade-off: emitted records carry the timestamp of the record (or timer) that completed them, not
- * of the transaction; the scoring operator uses the transaction's event time.
+ * another entry shares it, so an entity with nothing pending holds only its expiry timer. Timer
+ * deadlines are derived from event times and the settings rather than stored: a firing timer
+ * re-registers the deadlines of the entries still waiting, so changed settings after a restore heal
+ * themselves. Trade-off: emitted records carry the timestamp of the record (or timer) that
+ * completed them, not of the transaction; the scoring operator uses the transaction's event time.
  */
 public final class EntityJoinFunction
         extends KeyedProcessFunction<String, EntityEvent, JoinedTransaction> {
     private static final long serialVersionUID = 1L;
+
+    /** Transactions and presented signatures that arrived behind the watermark. */
+    public static final OutputTag<LateRecord> LATE_RECORDS =
+            new OutputTag<>("late-records", LateRecord.TYPE);
 
     private static final Comparator<Transaction> EVENT_TIME_ORDER =
             Comparator.comparing(Transaction::getEventTime)
@@ -56,12 +87,15 @@ public final class EntityJoinFunction
     private final long maxJoinWaitMillis;
     private final long presentedSignatureTtlMillis;
     private final int recentTransactionsLimit;
+    private final long entityTtlMillis;
 
     private transient ValueState<CustomerProfile> profile;
     private transient ValueState<SignatureImage> enrolmentSignature;
     private transient ListState<Transaction> recentTransactions;
     private transient MapState<String, Transaction> waitingTransactions;
     private transient MapState<String, SignatureImage> presentedSignatures;
+    private transient ValueState<Long> lastActivity;
+    private transient JoinTimers timers;
     private transient JoinCounters counters;
 
     /**
@@ -70,18 +104,29 @@ public final class EntityJoinFunction
      * @param maxJoinWait event time an incomplete transaction waits
      * @param presentedSignatureTtl event time an unclaimed presented signature is kept
      * @param recentTransactionsLimit number of previous transactions kept per entity
+     * @param entityTtl event time after its last activity an idle entity is expired; longer than
+     *     both other durations, so that nothing can still be waiting when an entity expires
      */
     public EntityJoinFunction(
-            Duration maxJoinWait, Duration presentedSignatureTtl, int recentTransactionsLimit) {
+            Duration maxJoinWait,
+            Duration presentedSignatureTtl,
+            int recentTransactionsLimit,
+            Duration entityTtl) {
         if (maxJoinWait.isNegative() || presentedSignatureTtl.isNegative()) {
             throw new IllegalArgumentException("join durations must not be negative");
         }
         if (recentTransactionsLimit < 0) {
             throw new IllegalArgumentException("recentTransactionsLimit must not be negative");
         }
+        if (entityTtl.compareTo(maxJoinWait) <= 0
+                || entityTtl.compareTo(presentedSignatureTtl) <= 0) {
+            throw new IllegalArgumentException(
+                    "entityTtl must be longer than maxJoinWait and presentedSignatureTtl");
+        }
         this.maxJoinWaitMillis = maxJoinWait.toMillis();
         this.presentedSignatureTtlMillis = presentedSignatureTtl.toMillis();
         this.recentTransactionsLimit = recentTransactionsLimit;
+        this.entityTtlMillis = entityTtl.toMillis();
     }
 
     @Override
@@ -93,6 +138,15 @@ public final class EntityJoinFunction
                 getRuntimeContext().getMapState(EntityJoinState.waitingTransactions());
         presentedSignatures =
                 getRuntimeContext().getMapState(EntityJoinState.presentedSignatures());
+        lastActivity = getRuntimeContext().getState(EntityJoinState.lastActivity());
+        timers =
+                new JoinTimers(
+                        maxJoinWaitMillis,
+                        presentedSignatureTtlMillis,
+                        entityTtlMillis,
+                        waitingTransactions,
+                        presentedSignatures,
+                        lastActivity);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("polygraph");
         counters = new JoinCounters(metrics);
     }
@@ -100,6 +154,14 @@ public final class EntityJoinFunction
     @Override
     public void processElement(EntityEvent event, Context ctx, Collector<JoinedTransaction> out)
             throws Exception {
+        if (divertedAsLate(event, ctx)) {
+            return;
+        }
+        // Activity on the join's clock: reference data published late counts from its arrival.
+        timers.touch(
+                Math.max(
+                        event.getEventTime().toEpochMilli(), ctx.timerService().currentWatermark()),
+                ctx.timerService());
         Object payload = event.getPayload();
         if (payload instanceof Transaction transaction) {
             onTransaction(transaction, ctx, out);
@@ -116,6 +178,31 @@ public final class EntityJoinFunction
         }
     }
 
+    /**
+     * Counts {@code event} if it is behind the watermark and sends it to {@link #LATE_RECORDS} if
+     * its kind is not applied late (see the class comment).
+     *
+     * @return whether the event was diverted and must not be joined
+     */
+    private boolean divertedAsLate(EntityEvent event, Context ctx) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        if (event.getEventTime().toEpochMilli() > watermark) {
+            return false;
+        }
+        LateRecordKind kind = LateRecordKind.of(event);
+        if (kind == LateRecordKind.PRESENTED_SIGNATURE
+                && waitingTransactions.contains(
+                        ((SignatureImage) event.getPayload()).getTransactionId())) {
+            return false;
+        }
+        counters.countLate(kind);
+        if (kind == LateRecordKind.PROFILE || kind == LateRecordKind.ENROLMENT_SIGNATURE) {
+            return false;
+        }
+        ctx.output(LATE_RECORDS, new LateRecord(event, watermark));
+        return true;
+    }
+
     private void onTransaction(Transaction t, Context ctx, Collector<JoinedTransaction> out)
             throws Exception {
         if (isComplete(t)) {
@@ -123,7 +210,7 @@ public final class EntityJoinFunction
             return;
         }
         waitingTransactions.put(t.getTransactionId(), t);
-        ctx.timerService().registerEventTimeTimer(deadlineOf(t));
+        ctx.timerService().registerEventTimeTimer(timers.deadlineOf(t));
     }
 
     private void onProfile(
@@ -156,7 +243,7 @@ public final class EntityJoinFunction
         presentedSignatures.put(transactionId, signature);
         Transaction waiting = waitingTransactions.get(transactionId);
         if (waiting == null) {
-            ctx.timerService().registerEventTimeTimer(expiryOf(signature));
+            ctx.timerService().registerEventTimeTimer(timers.expiryOf(signature));
         } else if (isComplete(waiting)) {
             emit(waiting, ctx, out);
         }
@@ -166,18 +253,41 @@ public final class EntityJoinFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<JoinedTransaction> out)
             throws Exception {
         for (Transaction waiting : waitingInEventTimeOrder()) {
-            if (deadlineOf(waiting) <= timestamp) {
+            if (timers.deadlineOf(waiting) <= timestamp) {
                 emit(waiting, ctx, out);
             }
         }
         for (Map.Entry<String, SignatureImage> entry : copyOf(presentedSignatures.entries())) {
             boolean claimed = waitingTransactions.contains(entry.getKey());
-            if (!claimed && expiryOf(entry.getValue()) <= timestamp) {
+            if (!claimed && timers.expiryOf(entry.getValue()) <= timestamp) {
                 presentedSignatures.remove(entry.getKey());
                 counters.unclaimedSignaturesDropped.inc();
             }
         }
-        registerRemainingDeadlines(timestamp, ctx);
+        if (timers.entityExpiredAt(timestamp)) {
+            expire(ctx, out);
+            return;
+        }
+        timers.registerRemaining(timestamp, ctx.timerService());
+    }
+
+    /** Removes all of an idle entity's state; its expiry timer is the one firing. */
+    private void expire(Context ctx, Collector<JoinedTransaction> out) throws Exception {
+        // Nothing waits here unless a restore shortened the TTL: emit rather than lose it.
+        for (Transaction waiting : waitingInEventTimeOrder()) {
+            emit(waiting, ctx, out);
+        }
+        for (SignatureImage unclaimed : copyOf(presentedSignatures.values())) {
+            ctx.timerService().deleteEventTimeTimer(timers.expiryOf(unclaimed));
+            counters.unclaimedSignaturesDropped.inc();
+        }
+        profile.clear();
+        enrolmentSignature.clear();
+        recentTransactions.clear();
+        waitingTransactions.clear();
+        presentedSignatures.clear();
+        lastActivity.clear();
+        counters.entitiesExpired.inc();
     }
 
     /** Emits {@code t} with everything known now and removes all that waited for it. */
@@ -187,13 +297,13 @@ public final class EntityJoinFunction
         Transaction waiting = waitingTransactions.get(id);
         if (waiting != null) {
             waitingTransactions.remove(id);
-            releaseTimer(deadlineOf(waiting), ctx);
+            timers.release(timers.deadlineOf(waiting), ctx.timerService());
         }
         // Attached even when the transaction did not announce one: the detector should see it.
         SignatureImage presented = presentedSignatures.get(id);
         if (presented != null) {
             presentedSignatures.remove(id);
-            releaseTimer(expiryOf(presented), ctx);
+            timers.release(timers.expiryOf(presented), ctx.timerService());
         }
         TransactionHistory history =
                 new TransactionHistory(recentTransactions.get(), recentTransactionsLimit);
@@ -219,56 +329,10 @@ public final class EntityJoinFunction
                         || presentedSignatures.contains(t.getTransactionId()));
     }
 
-    /** Deletes the timer at {@code timestamp} unless another waiting entry still needs it. */
-    private void releaseTimer(long timestamp, Context ctx) throws Exception {
-        for (Transaction waiting : waitingTransactions.values()) {
-            if (deadlineOf(waiting) == timestamp) {
-                return;
-            }
-        }
-        for (Map.Entry<String, SignatureImage> entry : presentedSignatures.entries()) {
-            boolean claimed = waitingTransactions.contains(entry.getKey());
-            if (!claimed && expiryOf(entry.getValue()) == timestamp) {
-                return;
-            }
-        }
-        ctx.timerService().deleteEventTimeTimer(timestamp);
-    }
-
-    /**
-     * Registers the deadlines still ahead of {@code now}. Registering an existing timer is a no-op,
-     * so this only adds timers that went missing; a deadline not ahead of {@code now} would fire
-     * again at once, so it is never registered here.
-     */
-    private void registerRemainingDeadlines(long now, Context ctx) throws Exception {
-        for (Transaction waiting : waitingTransactions.values()) {
-            registerIfAhead(deadlineOf(waiting), now, ctx);
-        }
-        for (Map.Entry<String, SignatureImage> entry : presentedSignatures.entries()) {
-            if (!waitingTransactions.contains(entry.getKey())) {
-                registerIfAhead(expiryOf(entry.getValue()), now, ctx);
-            }
-        }
-    }
-
-    private static void registerIfAhead(long deadline, long now, Context ctx) {
-        if (deadline > now) {
-            ctx.timerService().registerEventTimeTimer(deadline);
-        }
-    }
-
     private List<Transaction> waitingInEventTimeOrder() throws Exception {
         List<Transaction> waiting = copyOf(waitingTransactions.values());
         waiting.sort(EVENT_TIME_ORDER);
         return waiting;
-    }
-
-    private long deadlineOf(Transaction t) {
-        return t.getEventTime().toEpochMilli() + maxJoinWaitMillis;
-    }
-
-    private long expiryOf(SignatureImage presented) {
-        return presented.getCapturedAt().toEpochMilli() + presentedSignatureTtlMillis;
     }
 
     /** Copies state iterables before the loop body modifies the state they come from. */

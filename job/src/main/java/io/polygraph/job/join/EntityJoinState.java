@@ -43,6 +43,14 @@ final class EntityJoinState {
                 "waiting-transactions", Types.STRING, new AvroTypeInfo<>(Transaction.class));
     }
 
+    /**
+     * The entity's last activity on the join's event-time clock (epoch millis): the latest {@code
+     * max(event time, watermark)} of the records it applied. Its expiry timer is derived from it.
+     */
+    static ValueStateDescriptor<Long> lastActivity() {
+        return new ValueStateDescriptor<>("last-activity", Types.LONG);
+    }
+
     /** Presented signatures not yet joined with their transaction, by transaction id. */
     static MapStateDescriptor<String, SignatureImage> presentedSignatures() {
         return new MapStateDescriptor<>(

@@ -4,14 +4,18 @@ import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.Contribution;
+import io.polygraph.schema.ModalityWeight;
 import io.polygraph.schema.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Builds the {@link Alert} for an anomalous score: ids, times, score, threshold, model identity,
- * contributions and reason codes, never payload fields.
+ * Builds the {@link Alert} candidate for a score: ids, times, score, the snapshot's threshold,
+ * model identity, contributions, reason codes and modality weights, never payload fields. The alert
+ * policy ({@code io.polygraph.job.alert.AlertPolicyFunction}) decides whether it becomes an alert
+ * and fills in severity, smoothed score and summary.
  *
  * <p>The alert id is derived from the model version and the transaction id, so a transaction scored
  * twice by the same model (a replay after a failure under at-least-once delivery) yields the same
@@ -47,7 +51,20 @@ public final class Alerts {
                         score.reasonCodes() == null
                                 ? new ArrayList<>()
                                 : new ArrayList<>(score.reasonCodes()))
+                .setModalityWeights(weightsOf(score))
                 .build();
+    }
+
+    /** Heaviest first (ties by name), so that the first weight says where the detector looked. */
+    private static List<ModalityWeight> weightsOf(RecordScore score) {
+        List<ModalityWeight> weights = new ArrayList<>(score.modalityWeights().size());
+        score.modalityWeights()
+                .forEach((name, weight) -> weights.add(new ModalityWeight(name, weight)));
+        weights.sort(
+                Comparator.comparingDouble(ModalityWeight::getWeight)
+                        .reversed()
+                        .thenComparing(ModalityWeight::getName));
+        return weights;
     }
 
     private static List<Contribution> contributionsOf(RecordScore score) {

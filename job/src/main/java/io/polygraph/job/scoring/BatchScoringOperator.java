@@ -5,6 +5,7 @@ import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.ScorerFactory;
+import io.polygraph.job.alert.AlertPolicy;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.JoinedTransaction;
 import io.polygraph.schema.Transaction;
@@ -22,7 +23,7 @@ import org.apache.flink.util.FlinkRuntimeException;
 
 /**
  * Buffers joined transactions, scores them in batches with the detector library and emits an {@link
- * Alert} for each anomalous one.
+ * Alert} candidate for each record the {@link AlertPolicy} may alert on.
  *
  * <p>When a batch is scored is the {@link BatchTrigger}'s business (size or processing-time
  * deadline); this operator also scores whatever it holds before every checkpoint barrier ({@link
@@ -36,6 +37,12 @@ import org.apache.flink.util.FlinkRuntimeException;
  * mailbox thread, deadline callbacks included. Records found normal are only counted. A scorer
  * failure fails the task with the model and the batch's transaction ids: the job restarts from its
  * last checkpoint rather than losing the batch.
+ *
+ * <p>Candidates: without smoothing only records whose raw score is below the policy's threshold can
+ * alert, so only those are emitted (the others are counted as {@code recordsNormal}); with
+ * smoothing every score moves its entity's smoothed score, so every record is emitted. The keyed
+ * {@code AlertPolicyFunction} downstream makes the decision; this operator is not keyed and holds
+ * no per-entity state.
  */
 public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         implements OneInputStreamOperator<JoinedTransaction, Alert>, BoundedOneInput {
@@ -46,17 +53,29 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
 
     private final ScorerFactory scorerFactory;
     private final BatchTrigger trigger;
+    private final AlertPolicy policy;
 
     private transient List<JoinedTransaction> buffer;
     private transient BatchScorer scorer;
     private transient ModelInfo model;
     private transient ScheduledFuture<?> deadlineTimer;
     private transient ScoringMetrics metrics;
+    private transient double threshold;
 
-    /** An operator scoring with scorers from {@code scorerFactory}, batched by {@code trigger}. */
+    /**
+     * An operator scoring with scorers from {@code scorerFactory}, batched by {@code trigger},
+     * emitting candidates under the default policy (the snapshot's threshold, no smoothing).
+     */
     public BatchScoringOperator(ScorerFactory scorerFactory, BatchTrigger trigger) {
+        this(scorerFactory, trigger, AlertPolicy.defaults());
+    }
+
+    /** An operator emitting the candidates {@code policy} needs. */
+    public BatchScoringOperator(
+            ScorerFactory scorerFactory, BatchTrigger trigger, AlertPolicy policy) {
         this.scorerFactory = Objects.requireNonNull(scorerFactory, "scorerFactory");
         this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
@@ -66,12 +85,14 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         metrics = new ScoringMetrics(getMetricGroup().addGroup("polygraph"));
         scorer = scorerFactory.create();
         model = scorer.modelInfo();
+        threshold = policy.threshold(model.threshold());
         LOG.info(
-                "Scoring with model {} version {} (threshold {}), {}",
+                "Scoring with model {} version {} (snapshot threshold {}), {}, {}",
                 model.name(),
                 model.version(),
                 model.threshold(),
-                trigger);
+                trigger,
+                policy);
     }
 
     @Override
@@ -142,11 +163,14 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         for (int i = 0; i < batch.size(); i++) {
             Transaction transaction = batch.get(i).getTransaction();
             RecordScore score = scores.get(i);
-            if (score.anomalous()) {
-                Alert alert = Alerts.of(transaction, score, model, detectionTime);
+            boolean below = score.score() < threshold;
+            if (below || policy.smooths()) {
+                Alert candidate = Alerts.of(transaction, score, model, detectionTime);
                 output.collect(
-                        new StreamRecord<>(alert, transaction.getEventTime().toEpochMilli()));
-                metrics.alertsEmitted.inc();
+                        new StreamRecord<>(candidate, transaction.getEventTime().toEpochMilli()));
+            }
+            if (below) {
+                metrics.recordsBelowThreshold.inc();
             } else {
                 metrics.recordsNormal.inc();
             }

@@ -6,8 +6,9 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
- * The scoring operator's metrics: batch sizes and scoring times as histograms, scored, alerted and
- * normal records as counters.
+ * The scoring operator's metrics: batch sizes and scoring times as histograms, scored records and
+ * those whose raw score fell below or stayed at or above the threshold as counters (alerts are
+ * counted by the alert policy, which may smooth or suppress).
  */
 final class ScoringMetrics {
 
@@ -17,7 +18,7 @@ final class ScoringMetrics {
     final Histogram batchSize;
     final Histogram batchScoringMillis;
     final Counter recordsScored;
-    final Counter alertsEmitted;
+    final Counter recordsBelowThreshold;
     final Counter recordsNormal;
 
     ScoringMetrics(MetricGroup metrics) {
@@ -28,7 +29,7 @@ final class ScoringMetrics {
                 metrics.histogram(
                         "batchScoringMillis", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         recordsScored = metrics.counter("recordsScored");
-        alertsEmitted = metrics.counter("alertsEmitted");
+        recordsBelowThreshold = metrics.counter("recordsBelowThreshold");
         recordsNormal = metrics.counter("recordsNormal");
     }
 }

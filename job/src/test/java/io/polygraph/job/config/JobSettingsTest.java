@@ -20,6 +20,7 @@ class JobSettingsTest {
         assertThat(settings.batchSize()).isEqualTo(256);
         assertThat(settings.maxBatchDelay()).isEqualTo(Duration.ofMillis(50));
         assertThat(settings.maxJoinWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.entityTtl()).isEqualTo(Duration.ofDays(90));
         assertThat(settings.recentTransactionsLimit()).isEqualTo(20);
         assertThat(settings.maxSignatureBytes()).isEqualTo(1024 * 1024);
         assertThat(settings.maxRecordBytes()).isEqualTo(2 * 1024 * 1024);
@@ -69,6 +70,8 @@ class JobSettingsTest {
         assertInvalid(PolygraphOptions.MAX_BATCH_DELAY.key(), "0 ms");
         assertInvalid(PolygraphOptions.TRANSACTIONS_TOPIC.key(), " ");
         assertInvalid(PolygraphOptions.RECENT_TRANSACTIONS.key(), "-1");
+        // Not longer than the default max-wait (30 s): an entity could expire while a tx waits.
+        assertInvalid(PolygraphOptions.ENTITY_TTL.key(), "30 s");
         assertInvalid(PolygraphOptions.PARALLELISM.key(), "0");
         assertInvalid(PolygraphOptions.BATCH_SIZE.key(), "many");
         assertInvalid(PolygraphOptions.MAX_RECORD_SIZE.key(), "1mb");

@@ -59,7 +59,7 @@ class EntityJoinFunctionTest {
 
         assertThat(join.emitted()).isEmpty();
         assertThat(join.waitingTransactions(ENTITY)).hasSize(1);
-        assertThat(join.eventTimeTimers()).isEqualTo(1);
+        assertThat(join.deadlineTimers()).isEqualTo(1);
 
         CustomerProfile profile = profile(ENTITY, T0.minusSeconds(60)).build();
         join.send(profile);
@@ -87,7 +87,7 @@ class EntityJoinFunctionTest {
     void waitingTransactionsSharingADeadlineAreAllEmittedAndTheirTimerDeleted() throws Exception {
         join.send(transaction(ENTITY, "tx-1", T0).build());
         join.send(transaction(ENTITY, "tx-2", T0).build());
-        assertThat(join.eventTimeTimers()).isEqualTo(1);
+        assertThat(join.deadlineTimers()).isEqualTo(1);
 
         join.send(profile(ENTITY, T0.minusSeconds(60)).build());
 
@@ -148,7 +148,7 @@ class EntityJoinFunctionTest {
         JoinHarness restored = new JoinHarness(join.snapshot(1L));
         try {
             assertThat(restored.waitingTransactions(ENTITY)).hasSize(1);
-            assertThat(restored.eventTimeTimers()).isEqualTo(1);
+            assertThat(restored.deadlineTimers()).isEqualTo(1);
 
             restored.send(profile(ENTITY, T0.minusSeconds(60)).build());
             restored.send(transaction("entity-2", "tx-3", T0.plusSeconds(1)).build());

@@ -101,7 +101,7 @@ class EntityJoinSignatureTest {
     }
 
     @Test
-    void signatureArrivingAfterItsTransactionTimedOutIsDroppedLater() throws Exception {
+    void signatureArrivingAfterItsTransactionTimedOutGoesToTheLateOutput() throws Exception {
         join.send(signedTransaction("tx-1"));
         join.watermark(T0.plus(MAX_JOIN_WAIT));
         assertThat(join.emitted()).hasSize(1);
@@ -110,6 +110,7 @@ class EntityJoinSignatureTest {
         join.watermark(T0.plus(SIGNATURE_TTL));
 
         assertThat(join.emitted()).as("a transaction is emitted once").hasSize(1);
+        assertThat(join.late()).hasSize(1);
         join.assertNothingPending(ENTITY);
     }
 
