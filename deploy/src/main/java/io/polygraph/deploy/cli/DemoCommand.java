@@ -133,6 +133,8 @@ final class DemoCommand implements Callable<Integer> {
                     given != null ? given : SnapshotScorerFactory.forJob(model);
             try (LocalFlinkJob running = LocalFlinkJob.start(config, job.webUiPort, scorers)) {
                 System.out.printf("  Flink web UI at %s%n", running.webUiUrl());
+                job.prometheusUrl()
+                        .ifPresent(url -> System.out.printf("  Prometheus metrics at %s%n", url));
                 running.awaitAllTasksRunning(Duration.ofMinutes(2));
                 DemoSummary summary = stream(kafka, topics, live, running);
                 summary.print(System.out);

@@ -5,6 +5,7 @@ import io.polygraph.job.config.PolygraphOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** Command-line options of the job that a user sets most often, plus any other job option. */
 public final class JobOptions {
+
+    /** Flink's configuration prefix of the reporter that {@code --prometheus-port} turns on. */
+    static final String PROMETHEUS_REPORTER = "metrics.reporter.prom.";
+
+    private static final String PROMETHEUS_FACTORY =
+            "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
 
     @Option(
             names = "--web-ui-port",
@@ -46,6 +53,15 @@ public final class JobOptions {
                     "YAML file of job settings (polygraph.* and Flink keys, nested or dotted, as"
                             + " listed below); options given on the command line win over it.")
     Path configFile;
+
+    @Option(
+            names = "--prometheus-port",
+            paramLabel = "PORT",
+            description =
+                    "Export the job's metrics for Prometheus at http://HOST:PORT/metrics (Flink's"
+                            + " Prometheus reporter, which listens on every interface). Default:"
+                            + " off.")
+    Integer prometheusPort;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -90,8 +106,18 @@ public final class JobOptions {
                 "--checkpoint-interval",
                 PolygraphOptions.CHECKPOINT_INTERVAL,
                 checkpointInterval);
+        if (prometheusPort != null) {
+            values.put(PROMETHEUS_REPORTER + "factory.class", PROMETHEUS_FACTORY);
+            values.put(PROMETHEUS_REPORTER + "port", String.valueOf(prometheusPort));
+        }
         values.putAll(extra);
         return Configuration.fromMap(values);
+    }
+
+    /** Where Prometheus scrapes the metrics, when {@code --prometheus-port} was given. */
+    Optional<String> prometheusUrl() {
+        return Optional.ofNullable(prometheusPort)
+                .map(port -> "http://localhost:" + port + "/metrics");
     }
 
     /** Sets {@code option} unless the file set it and {@code flag} was not typed. */

@@ -47,6 +47,8 @@ final class RunCommand implements Callable<Integer> {
                     String.join(", ", topics.transactions, topics.profiles, topics.signatures),
                     topics.alerts,
                     running.webUiUrl());
+            job.prometheusUrl()
+                    .ifPresent(url -> System.out.printf("Prometheus metrics at %s%n", url));
             Runtime.getRuntime()
                     .addShutdownHook(
                             new Thread(

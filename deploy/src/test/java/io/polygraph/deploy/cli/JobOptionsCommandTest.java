@@ -64,4 +64,23 @@ class JobOptionsCommandTest {
         assertThat(config.get(PolygraphOptions.TRANSACTIONS_TOPIC))
                 .isEqualTo(PolygraphOptions.TRANSACTIONS_TOPIC.defaultValue());
     }
+
+    @Test
+    void prometheusPortTurnsOnFlinksPrometheusReporter() {
+        CommandLine cli = new CommandLine(new RunCommand());
+        cli.parseArgs(
+                "--bootstrap-servers", "broker:9092",
+                "--snapshot", "model.zip",
+                "--prometheus-port", "9250");
+        RunCommand run = cli.getCommand();
+
+        Configuration config = run.job.configuration(run.kafka, run.topics, Path.of("model.zip"));
+
+        assertThat(config.toMap())
+                .containsEntry(
+                        JobOptions.PROMETHEUS_REPORTER + "factory.class",
+                        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+                .containsEntry(JobOptions.PROMETHEUS_REPORTER + "port", "9250");
+        assertThat(run.job.prometheusUrl()).contains("http://localhost:9250/metrics");
+    }
 }
