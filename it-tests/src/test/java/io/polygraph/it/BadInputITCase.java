@@ -8,6 +8,7 @@ import io.polygraph.deploy.world.BadRecords;
 import io.polygraph.deploy.world.BadRecords.BadRecord;
 import io.polygraph.deploy.world.BadRecords.Damage;
 import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
+import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.it.InterleavedPublisher.Coordinates;
 import io.polygraph.job.PolygraphJob;
@@ -185,6 +186,19 @@ class BadInputITCase {
             // The same counts reach Prometheus, as a deployment would collect them.
             assertThat(PROMETHEUS.sum("polygraph.recordsScored")).isEqualTo(validTransactions);
             assertThat(PROMETHEUS.sum("polygraph.recordsDeadLettered")).isEqualTo(bad.size());
+            // Every scoring subtask says which model version it runs.
+            String version = DetectorSnapshot.read(snapshot).modelInfo().version();
+            List<String> loaded = PROMETHEUS.samples("modelLoaded");
+            assertThat(loaded).isNotEmpty();
+            for (String sample : loaded) {
+                // Flink's Prometheus reporter writes characters outside [a-zA-Z0-9:_] as '_'.
+                assertThat(sample)
+                        .contains(
+                                "modelVersion=\""
+                                        + version.replaceAll("[^a-zA-Z0-9:_]", "_")
+                                        + "\"");
+                assertThat(PrometheusScrape.value(sample)).isEqualTo(1.0);
+            }
             assertDeadLetters(deadLetters, sent);
         } finally {
             job.cancel().get();

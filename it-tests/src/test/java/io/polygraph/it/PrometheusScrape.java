@@ -7,15 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 
 /**
  * Flink's Prometheus reporter on a free local port, and a scrape of what it exports: the metrics a
  * bank's Prometheus would collect from the job.
  *
- * <p>Contract: {@link #sum} adds the values of every sample whose metric name ends with the given
- * name (one per subtask, whatever the scope prefix and labels); Prometheus names have {@code _}
- * where Flink's metric identifiers have {@code .}.
+ * <p>Contract: {@link #samples} lists, and {@link #sum} adds the values of, every sample whose
+ * metric name ends with the given name (one per subtask, whatever the scope prefix and labels);
+ * Prometheus names have {@code _} where Flink's metric identifiers have {@code .}.
  */
 final class PrometheusScrape {
 
@@ -32,6 +34,24 @@ final class PrometheusScrape {
 
     /** The sum over every exported sample of the metric whose name ends with {@code name}. */
     double sum(String name) throws IOException, InterruptedException {
+        double sum = 0;
+        for (String sample : samples(name)) {
+            sum += value(sample);
+        }
+        return sum;
+    }
+
+    /** The value of one sample line: what follows its last space. */
+    static double value(String sample) {
+        String trimmed = sample.strip();
+        return Double.parseDouble(trimmed.substring(trimmed.lastIndexOf(' ') + 1));
+    }
+
+    /**
+     * Every exported sample line (name, labels, value) of the metric whose name ends with {@code
+     * name}.
+     */
+    List<String> samples(String name) throws IOException, InterruptedException {
         HttpResponse<String> response =
                 HttpClient.newHttpClient()
                         .send(
@@ -43,19 +63,19 @@ final class PrometheusScrape {
             throw new IOException("Prometheus endpoint answered " + response.statusCode());
         }
         String suffix = name.replace('.', '_');
-        double sum = 0;
+        List<String> samples = new ArrayList<>();
         for (String line : response.body().split("\n")) {
+            line = line.strip();
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
             int labels = line.indexOf('{');
-            int space = line.lastIndexOf(' ');
-            String metric = line.substring(0, labels >= 0 ? labels : space);
+            String metric = line.substring(0, labels >= 0 ? labels : line.lastIndexOf(' '));
             if (metric.endsWith(suffix)) {
-                sum += Double.parseDouble(line.substring(space + 1));
+                samples.add(line);
             }
         }
-        return sum;
+        return samples;
     }
 
     private static int freePort() {

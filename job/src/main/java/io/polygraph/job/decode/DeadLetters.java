@@ -3,16 +3,14 @@ package io.polygraph.job.decode;
 import io.polygraph.schema.DeadLetter;
 import io.polygraph.schema.RawRecord;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
  * Builds {@link DeadLetter}s: the rejected record's coordinates and original bytes, the error class
  * and a reason that carries no payload data.
  *
- * <p>The original value is kept whole unless it is longer than the dead-letter limit; then only its
- * first bytes are kept and the reason says so, because a dead letter Kafka refuses would fail the
- * job (see {@link DecodeLimits}).
+ * <p>The original value is kept as {@link DeadLetterValue} says: whole unless it is longer than the
+ * dead-letter limit.
  */
 final class DeadLetters {
 
@@ -23,25 +21,15 @@ final class DeadLetters {
 
     static DeadLetter of(
             RawRecord raw, String errorClass, String reason, Instant failedAt, int maxValueBytes) {
-        ByteBuffer value = raw.getValue();
-        String fullReason = truncate(reason);
-        if (value != null && value.remaining() > maxValueBytes) {
-            fullReason +=
-                    " [originalValue cut to its first "
-                            + maxValueBytes
-                            + " of "
-                            + value.remaining()
-                            + " bytes]";
-            value = value.duplicate().limit(value.position() + maxValueBytes).slice();
-        }
+        DeadLetterValue value = DeadLetterValue.of(raw.getValue(), maxValueBytes);
         return DeadLetter.newBuilder()
                 .setSourceTopic(raw.getTopic())
                 .setPartition(raw.getPartition())
                 .setOffset(raw.getOffset())
                 .setOriginalKey(raw.getKey())
-                .setOriginalValue(value)
+                .setOriginalValue(value.bytes())
                 .setErrorClass(errorClass)
-                .setReason(fullReason)
+                .setReason(truncate(reason) + value.note())
                 .setFailedAt(failedAt)
                 .build();
     }

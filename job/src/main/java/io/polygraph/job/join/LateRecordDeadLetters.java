@@ -1,5 +1,6 @@
 package io.polygraph.job.join;
 
+import io.polygraph.job.decode.DeadLetterValue;
 import io.polygraph.schema.CustomerProfile;
 import io.polygraph.schema.DeadLetter;
 import io.polygraph.schema.EntityEvent;
@@ -74,24 +75,16 @@ public final class LateRecordDeadLetters implements MapFunction<LateRecord, Dead
             sourceTopic = profiles.name();
             value = profiles.codec().encode((CustomerProfile) payload);
         }
-        String reason = reasonOf(late, kind, transactionId);
-        if (value.length > maxValueBytes) {
-            reason +=
-                    " [originalValue cut to its first "
-                            + maxValueBytes
-                            + " of "
-                            + value.length
-                            + " bytes]";
-        }
+        DeadLetterValue kept = DeadLetterValue.of(ByteBuffer.wrap(value), maxValueBytes);
         return DeadLetter.newBuilder()
                 .setSourceTopic(sourceTopic)
                 .setPartition(UNKNOWN_COORDINATE)
                 .setOffset(UNKNOWN_COORDINATE)
                 .setOriginalKey(
                         ByteBuffer.wrap(event.getEntityId().getBytes(StandardCharsets.UTF_8)))
-                .setOriginalValue(ByteBuffer.wrap(value, 0, Math.min(value.length, maxValueBytes)))
+                .setOriginalValue(kept.bytes())
                 .setErrorClass(kind.errorClass())
-                .setReason(reason)
+                .setReason(reasonOf(late, kind, transactionId) + kept.note())
                 .setFailedAt(Instant.now())
                 .build();
     }

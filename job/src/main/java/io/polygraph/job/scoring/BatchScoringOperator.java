@@ -82,9 +82,9 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
     public void open() throws Exception {
         super.open();
         buffer = new ArrayList<>(trigger.maxSize());
-        metrics = new ScoringMetrics(getMetricGroup().addGroup("polygraph"));
         scorer = scorerFactory.create();
         model = scorer.modelInfo();
+        metrics = new ScoringMetrics(getMetricGroup().addGroup("polygraph"), model);
         threshold = policy.threshold(model.threshold());
         LOG.info(
                 "Scoring with model {} version {} (snapshot threshold {}), {}, {}",
