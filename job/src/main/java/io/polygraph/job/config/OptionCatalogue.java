@@ -2,6 +2,7 @@ package io.polygraph.job.config;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.description.TextElement;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * Every option of {@link PolygraphOptions}, found by reflection so that a new option is listed (in
@@ -48,7 +50,7 @@ public final class OptionCatalogue {
                                 new Entry(
                                         option.key(),
                                         option.hasDefaultValue()
-                                                ? String.valueOf(option.defaultValue())
+                                                ? asWritten(option.defaultValue())
                                                 : "(none)",
                                         plainText(option)))
                 .toList();
@@ -74,6 +76,17 @@ public final class OptionCatalogue {
                 .map(ConfigOption::key)
                 .min(Comparator.comparingInt(known -> editDistance(key, known)))
                 .filter(known -> editDistance(key, known) <= 3);
+    }
+
+    /** A default as a user writes it in a configuration: {@code 7 d}, {@code 0.05;0.15;0.3}. */
+    static String asWritten(Object value) {
+        if (value instanceof Duration duration) {
+            return TimeUtils.formatWithHighestUnit(duration);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OptionCatalogue::asWritten).collect(Collectors.joining(";"));
+        }
+        return String.valueOf(value);
     }
 
     private static String plainText(ConfigOption<?> option) {

@@ -2,7 +2,10 @@ package io.polygraph.job.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,26 @@ class OptionCatalogueTest {
                 .filteredOn(entry -> entry.key().equals(PolygraphOptions.BOOTSTRAP_SERVERS.key()))
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.defaultValue()).isEqualTo("(none)"));
+    }
+
+    @Test
+    void defaultsReadAsAUserWritesThem() {
+        assertThat(OptionCatalogue.asWritten(Duration.ofDays(7))).isEqualTo("7 d");
+        assertThat(OptionCatalogue.asWritten(Duration.ofMillis(50))).isEqualTo("50 ms");
+        assertThat(OptionCatalogue.asWritten(List.of(0.05, 0.15, 0.3))).isEqualTo("0.05;0.15;0.3");
+        // What the help shows must parse back to the default.
+        for (ConfigOption<?> option : OptionCatalogue.options()) {
+            if (option.hasDefaultValue()) {
+                Configuration written =
+                        Configuration.fromMap(
+                                Map.of(
+                                        option.key(),
+                                        OptionCatalogue.asWritten(option.defaultValue())));
+                assertThat((Object) written.get(option))
+                        .as(option.key())
+                        .isEqualTo(option.defaultValue());
+            }
+        }
     }
 
     @Test
