@@ -189,11 +189,36 @@ public final class SampleRecords {
                 full.getName(), full.getDoc(), full.getNamespace(), false, fields);
     }
 
-    /** {@code transaction} single-object encoded with {@code schema}, a subset of its own. */
+    /**
+     * The transaction schema with one more field, {@code fieldName}, an optional string (a union
+     * with null, default null): a newer writer's schema.
+     */
+    public static Schema transactionSchemaWithOptional(String fieldName) {
+        Schema full = Transaction.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        full.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+        Schema optionalString =
+                Schema.createUnion(
+                        Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
+        fields.add(
+                new Schema.Field(
+                        fieldName, optionalString, "added by a newer writer", Schema.NULL_VALUE));
+        return Schema.createRecord(
+                full.getName(), full.getDoc(), full.getNamespace(), false, fields);
+    }
+
+    /**
+     * {@code transaction} single-object encoded with {@code schema}, a subset of its own plus
+     * fields the transaction does not have; those get the value {@code "new-<field name>"}, so that
+     * the reader skips a value that is there rather than a null.
+     */
     public static byte[] encode(Schema schema, Transaction transaction) {
         GenericRecord record = new GenericData.Record(schema);
         for (Schema.Field field : schema.getFields()) {
-            Object value = transaction.get(field.name());
+            Object value =
+                    transaction.getSchema().getField(field.name()) == null
+                            ? "new-" + field.name()
+                            : transaction.get(field.name());
             record.put(field.name(), value instanceof Instant i ? i.toEpochMilli() : value);
         }
         try {

@@ -31,6 +31,7 @@ import static io.polygraph.job.config.PolygraphOptions.SIGNATURES_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.STARTING_OFFSETS;
 import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONAL_ID_PREFIX;
 import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONS_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.WRITER_SCHEMAS;
 
 import io.polygraph.job.alert.AlertPolicy;
 import io.polygraph.job.alert.SeverityLevels;
@@ -72,6 +73,8 @@ public final class JobSettings {
 
     private final Configuration config;
     private final Map<String, String> kafkaProperties;
+    // Read once, in validate(): the files may change under a running job, its codecs may not.
+    private WriterSchemaFiles writerSchemas = WriterSchemaFiles.none();
 
     private JobSettings(Configuration config) {
         this.config = new Configuration(config);
@@ -156,6 +159,16 @@ public final class JobSettings {
                         + DELIVERY_GUARANTEE.key()
                         + " is EXACTLY_ONCE");
         validateAlertPolicy();
+        config.getOptional(WRITER_SCHEMAS)
+                .ifPresent(
+                        entries ->
+                                writerSchemas =
+                                        WriterSchemaFiles.read(
+                                                entries,
+                                                List.of(
+                                                        Transaction.getClassSchema(),
+                                                        CustomerProfile.getClassSchema(),
+                                                        SignatureImage.getClassSchema())));
     }
 
     private void validateAlertPolicy() {
@@ -236,16 +249,19 @@ public final class JobSettings {
         return properties;
     }
 
+    /** The transactions topic; its codec also reads the configured other writer schemas. */
     public Topic<Transaction> transactionsTopic() {
-        return Topics.transactions(config.get(TRANSACTIONS_TOPIC));
+        return writerSchemas.registeredWith(Topics.transactions(config.get(TRANSACTIONS_TOPIC)));
     }
 
+    /** The profiles topic; its codec also reads the configured other writer schemas. */
     public Topic<CustomerProfile> profilesTopic() {
-        return Topics.profiles(config.get(PROFILES_TOPIC));
+        return writerSchemas.registeredWith(Topics.profiles(config.get(PROFILES_TOPIC)));
     }
 
+    /** The signatures topic; its codec also reads the configured other writer schemas. */
     public Topic<SignatureImage> signaturesTopic() {
-        return Topics.signatures(config.get(SIGNATURES_TOPIC));
+        return writerSchemas.registeredWith(Topics.signatures(config.get(SIGNATURES_TOPIC)));
     }
 
     public Topic<Alert> alertsTopic() {

@@ -64,6 +64,19 @@ public final class PolygraphOptions {
                     Topics.DEAD_LETTERS_NAME,
                     "Topic the records that cannot be decoded or validated are written to.");
 
+    public static final ConfigOption<List<String>> WRITER_SCHEMAS =
+            ConfigOptions.key("polygraph.schema.writer-schemas")
+                    .stringType()
+                    .asList()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Other writer schemas of the input records, separated by ';': .avsc"
+                                    + " files, or folders whose .avsc files are all read. Each"
+                                    + " must name Transaction, CustomerProfile or SignatureImage"
+                                    + " and resolve to the job's own schema of it; records of a"
+                                    + " writer schema that is neither the job's nor listed here"
+                                    + " are dead-lettered as UNKNOWN_WRITER_SCHEMA.");
+
     public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE =
             ConfigOptions.key("polygraph.sink.delivery-guarantee")
                     .enumType(DeliveryGuarantee.class)

@@ -1,5 +1,6 @@
 package io.polygraph.job.decode;
 
+import io.polygraph.job.config.PolygraphOptions;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
@@ -39,7 +40,9 @@ final class DecodeFailures {
                     "not Avro single-object encoded (wrong magic or version bytes)";
             case UNKNOWN_WRITER_SCHEMA ->
                     "unknown writer schema (a schema the job does not know, for example one"
-                            + " lacking a required field)";
+                            + " lacking a required field; a compatible one is read once given in "
+                            + PolygraphOptions.WRITER_SCHEMAS.key()
+                            + ")";
             case WRITER_SCHEMA_UNRESOLVABLE ->
                     "writer schema cannot be resolved (a required field is missing or null)";
             default -> "truncated or corrupt body";

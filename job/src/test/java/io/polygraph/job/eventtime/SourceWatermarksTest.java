@@ -6,12 +6,14 @@ import static io.polygraph.job.SampleRecords.enrolment;
 import static io.polygraph.job.SampleRecords.profile;
 import static io.polygraph.job.SampleRecords.raw;
 import static io.polygraph.job.SampleRecords.transaction;
+import static io.polygraph.job.SampleRecords.transactionSchemaWithOptional;
 import static io.polygraph.job.SampleRecords.transactionSchemaWithout;
 import static org.apache.flink.api.common.eventtime.TimestampAssigner.NO_TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polygraph.job.config.JobSettings;
+import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.job.join.EntityEvents;
 import io.polygraph.schema.CustomerProfile;
 import io.polygraph.schema.RawRecord;
@@ -21,15 +23,20 @@ import io.polygraph.topic.AvroCodec;
 import io.polygraph.topic.Topics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SourceWatermarksTest {
 
@@ -96,6 +103,31 @@ class SourceWatermarksTest {
 
         assertThat(time.extractTimestamp(raw("t", 0, null, bytes), 0L))
                 .isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void timesRecordsOfTheWriterSchemasGivenInTheSettings(@TempDir Path dir) throws IOException {
+        Schema added = transactionSchemaWithOptional("terminalId");
+        Schema removed = transactionSchemaWithout("deviceId");
+        Configuration config = new Configuration();
+        config.set(
+                PolygraphOptions.WRITER_SCHEMAS,
+                List.of(
+                        Files.writeString(dir.resolve("added.avsc"), added.toString()).toString(),
+                        Files.writeString(dir.resolve("removed.avsc"), removed.toString())
+                                .toString()));
+        JobSettings evolved = JobSettings.from(config);
+        Transaction tx = transaction("e1", "tx1", T0).setDeviceId("d1").build();
+
+        for (Schema writer : List.of(added, removed)) {
+            RawRecord record = raw("t", 0, null, encode(writer, tx));
+            assertThat(timeOf(SourceWatermarks.transactions(evolved), record))
+                    .as("%d fields, registered", writer.getFields().size())
+                    .isEqualTo(T0.toEpochMilli());
+            // Without the option the record cannot move the watermark: the test can fail.
+            assertThat(timeOf(SourceWatermarks.transactions(SETTINGS), record))
+                    .isEqualTo(NO_TIMESTAMP);
+        }
     }
 
     @Test
