@@ -5,6 +5,8 @@ import io.polygraph.eval.report.DetectorEvaluation;
 import io.polygraph.eval.report.LossCurve;
 import io.polygraph.eval.report.SeedRun;
 import io.polygraph.gan.bigan.BiganConfig;
+import io.polygraph.gan.bigan.BiganModel;
+import io.polygraph.gan.bigan.BiganScores;
 import io.polygraph.gan.bigan.BiganTrainer;
 import io.polygraph.gan.bigan.BiganTraining;
 import io.polygraph.gan.mmoc.MmocConfig;
@@ -13,6 +15,7 @@ import io.polygraph.gan.mmoc.MmocTraining;
 import io.polygraph.train.InputScaling;
 import io.polygraph.train.TrainingListener;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,28 +133,24 @@ public final class LeaveOneDigitOutExperiment {
                                             .train(
                                                     Nd4j.createFromArray(fold.training()),
                                                     listener));
+            // The three scores come out of one pass through the networks per row set.
+            ScoresByRows scores = new ScoresByRows(training);
             boolean trained =
                     igmm.run(
                             digit,
                             () ->
                                     evaluation.run(
-                                            scorer(training.get().model()::igmmScore),
+                                            rows -> scores.of(rows).igmm(),
                                             losses(training.get()),
                                             started));
             egbad.run(
                     digit,
-                    () ->
-                            evaluation.run(
-                                    scorer(training.get().model()::egbadScore),
-                                    List.of(),
-                                    started));
+                    () -> evaluation.run(rows -> scores.of(rows).egbad(), List.of(), started));
             gaussian.run(
                     digit,
                     () ->
                             evaluation.run(
-                                    scorer(training.get().model()::singleGaussianScore),
-                                    List.of(),
-                                    started));
+                                    rows -> scores.of(rows).singleGaussian(), List.of(), started));
             if (trained) {
                 keptClusters.put(
                         String.valueOf(digit), training.get().model().mixture().clusters().size());
@@ -253,6 +252,25 @@ public final class LeaveOneDigitOutExperiment {
         config.put("seed", seed);
         config.put("images", images.size());
         return config;
+    }
+
+    /**
+     * Every score of a BiGAN on a set of rows, computed once ({@link BiganModel#scores}) and read
+     * by the three detectors of the fold; the fold passes the same training and test arrays to
+     * each.
+     */
+    private static final class ScoresByRows {
+        private final Supplier<BiganTraining> training;
+        private final Map<double[][], BiganScores> scores = new IdentityHashMap<>();
+
+        ScoresByRows(Supplier<BiganTraining> training) {
+            this.training = training;
+        }
+
+        BiganScores of(double[][] rows) {
+            return scores.computeIfAbsent(
+                    rows, r -> training.get().model().scores(Nd4j.createFromArray(r)));
+        }
     }
 
     /**
