@@ -1,6 +1,7 @@
 package io.polygraph.job;
 
 import io.polygraph.schema.RawRecord;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,4 +29,13 @@ public interface JobSources {
     /** The raw records of the signatures topic. */
     DataStream<RawRecord> signatures(
             StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> eventTime);
+
+    /**
+     * The raw records of the model-updates control topic, when the job has one ({@code
+     * polygraph.model.updates-topic}); none by default. They carry no event time: the job ignores
+     * their watermarks.
+     */
+    default Optional<DataStream<RawRecord>> modelUpdates(StreamExecutionEnvironment env) {
+        return Optional.empty();
+    }
 }

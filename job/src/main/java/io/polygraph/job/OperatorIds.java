@@ -23,7 +23,10 @@ public enum OperatorIds {
     BATCH_SCORING("polygraph-batch-scoring", "Batch scoring"),
     ALERTS_SINK("polygraph-alerts-sink", "Sink: alerts"),
     DEAD_LETTERS_SINK("polygraph-dead-letters-sink", "Sink: dead letters"),
-    ALERT_POLICY("polygraph-alert-policy", "Alert policy");
+    ALERT_POLICY("polygraph-alert-policy", "Alert policy"),
+    MODEL_UPDATES_SOURCE("polygraph-model-updates-source", "Source: model updates"),
+    MODEL_UPDATES_DECODE("polygraph-model-updates-decode", "Decode and validate model updates"),
+    SHADOW_SCORES_SINK("polygraph-shadow-scores-sink", "Sink: shadow scores");
 
     private final String uid;
     private final String displayName;

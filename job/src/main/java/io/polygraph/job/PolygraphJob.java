@@ -4,6 +4,7 @@ import static io.polygraph.job.OperatorIds.ALERT_POLICY;
 import static io.polygraph.job.OperatorIds.BATCH_SCORING;
 import static io.polygraph.job.OperatorIds.ENTITY_JOIN;
 import static io.polygraph.job.OperatorIds.LATE_RECORDS_DEAD_LETTERS;
+import static io.polygraph.job.OperatorIds.MODEL_UPDATES_DECODE;
 import static io.polygraph.job.OperatorIds.PROFILES_DECODE;
 import static io.polygraph.job.OperatorIds.PROFILES_EVENTS;
 import static io.polygraph.job.OperatorIds.SIGNATURES_DECODE;
@@ -12,8 +13,10 @@ import static io.polygraph.job.OperatorIds.TRANSACTIONS_DECODE;
 import static io.polygraph.job.OperatorIds.TRANSACTIONS_EVENTS;
 
 import io.polygraph.detector.ScorerFactory;
+import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.job.alert.AlertPolicyFunction;
 import io.polygraph.job.config.JobSettings;
+import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.job.decode.DecodeAndValidate;
 import io.polygraph.job.decode.DecodeLimits;
 import io.polygraph.job.decode.ProfileValidator;
@@ -26,6 +29,7 @@ import io.polygraph.job.join.EntityJoinFunction;
 import io.polygraph.job.join.LateRecordDeadLetters;
 import io.polygraph.job.kafka.KafkaJobSinks;
 import io.polygraph.job.kafka.KafkaJobSources;
+import io.polygraph.job.model.AnnouncementValidator;
 import io.polygraph.job.scoring.BatchScoringOperator;
 import io.polygraph.job.scoring.BatchTrigger;
 import io.polygraph.schema.Alert;
@@ -33,10 +37,14 @@ import io.polygraph.schema.CustomerProfile;
 import io.polygraph.schema.DeadLetter;
 import io.polygraph.schema.EntityEvent;
 import io.polygraph.schema.JoinedTransaction;
+import io.polygraph.schema.ModelAnnouncement;
 import io.polygraph.schema.RawRecord;
 import io.polygraph.schema.SignatureImage;
 import io.polygraph.schema.Transaction;
 import io.polygraph.topic.Topic;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -50,7 +58,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The Polygraph job: decode and validate three input topics, join them per entity, score the joined
- * transactions in batches and write alerts and dead letters.
+ * transactions in batches and write alerts and dead letters; optionally swap models announced on a
+ * control topic while it runs, and score with a shadow model next to the primary one.
  *
  * <p>The job is a function of its ends: {@link #build} takes the sources and sinks, so that the
  * same graph runs on Kafka in production ({@link #execute}, {@link PolygraphJobMain}) and on
@@ -108,17 +117,36 @@ public final class PolygraphJob {
                                 entityEvents(profiles, EntityEvents::of, PROFILES_EVENTS),
                                 entityEvents(signatures, EntityEvents::of, SIGNATURES_EVENTS));
 
+        Optional<SingleOutputStreamOperator<ModelAnnouncement>> modelUpdates =
+                sources.modelUpdates(env)
+                        .map(
+                                raw ->
+                                        decode(
+                                                raw,
+                                                settings.modelUpdatesTopic().orElseThrow(),
+                                                new AnnouncementValidator(),
+                                                MODEL_UPDATES_DECODE,
+                                                settings));
+
         SingleOutputStreamOperator<JoinedTransaction> joined = joinByEntity(events, settings);
-        DataStream<Alert> candidates = scoreInBatches(joined, scorerFactory, settings);
+        SingleOutputStreamOperator<Alert> candidates =
+                scoreInBatches(joined, modelUpdates, scorerFactory, settings);
         DataStream<Alert> alerts = applyAlertPolicy(candidates, settings);
 
         sinks.sinkAlerts(alerts);
-        sinks.sinkDeadLetters(
+        if (settings.shadowScoring()) {
+            sinks.sinkShadowScores(candidates.getSideOutput(BatchScoringOperator.SHADOW_SCORES));
+        }
+        DataStream<DeadLetter> deadLetters =
                 deadLetters(transactions)
                         .union(
                                 deadLetters(profiles),
                                 deadLetters(signatures),
-                                lateRecords(joined, settings)));
+                                lateRecords(joined, settings));
+        if (modelUpdates.isPresent()) {
+            deadLetters = deadLetters.union(deadLetters(modelUpdates.get()));
+        }
+        sinks.sinkDeadLetters(deadLetters);
     }
 
     /**
@@ -179,16 +207,45 @@ public final class PolygraphJob {
                 .name(LATE_RECORDS_DEAD_LETTERS.displayName());
     }
 
-    private static DataStream<Alert> scoreInBatches(
+    /**
+     * Batch scoring; with model updates, a two-input operator whose second input is the
+     * announcements broadcast to every subtask, so that every subtask swaps.
+     */
+    private static SingleOutputStreamOperator<Alert> scoreInBatches(
             DataStream<JoinedTransaction> joined,
+            Optional<? extends DataStream<ModelAnnouncement>> modelUpdates,
             ScorerFactory scorerFactory,
             JobSettings settings) {
         BatchTrigger trigger = new BatchTrigger(settings.batchSize(), settings.maxBatchDelay());
-        return joined.transform(
-                        BATCH_SCORING.displayName(),
-                        new AvroTypeInfo<>(Alert.class),
-                        new BatchScoringOperator(scorerFactory, trigger, settings.alertPolicy()))
-                .uid(BATCH_SCORING.uid());
+        BatchScoringOperator operator =
+                new BatchScoringOperator(
+                        scorerFactory, shadowFactory(settings), trigger, settings.alertPolicy());
+        AvroTypeInfo<Alert> alertType = new AvroTypeInfo<>(Alert.class);
+        SingleOutputStreamOperator<Alert> scored =
+                modelUpdates.isPresent()
+                        ? joined.connect(modelUpdates.get().broadcast())
+                                .transform(BATCH_SCORING.displayName(), alertType, operator)
+                        : joined.transform(BATCH_SCORING.displayName(), alertType, operator);
+        return scored.uid(BATCH_SCORING.uid());
+    }
+
+    /** The shadow snapshot's factory, checked on the client like the primary one; or null. */
+    private static ScorerFactory shadowFactory(JobSettings settings) {
+        return settings.shadowSnapshotPath()
+                .map(
+                        path -> {
+                            try {
+                                return SnapshotScorerFactory.forJob(Path.of(path));
+                            } catch (IOException | RuntimeException e) {
+                                throw new IllegalArgumentException(
+                                        "Invalid setting "
+                                                + PolygraphOptions.SHADOW_SNAPSHOT_PATH.key()
+                                                + ": "
+                                                + e.getMessage(),
+                                        e);
+                            }
+                        })
+                .orElse(null);
     }
 
     /** Keyed again by entity: smoothing and suppression are per entity, scoring batches are not. */

@@ -73,6 +73,8 @@ class OperatorUidsTest {
         config.set(PolygraphOptions.BOOTSTRAP_SERVERS, "localhost:9092");
         config.set(PolygraphOptions.DELIVERY_GUARANTEE, guarantee);
         config.set(PolygraphOptions.TRANSACTIONAL_ID_PREFIX, "polygraph-uid-test");
+        // With model updates (and hence the shadow-scores sink), every operator there can be.
+        config.set(PolygraphOptions.MODEL_UPDATES_TOPIC, "polygraph.model-updates");
         JobSettings settings = JobSettings.from(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         PolygraphJob.configureEnvironment(env, settings);

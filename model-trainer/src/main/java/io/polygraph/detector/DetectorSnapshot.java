@@ -2,6 +2,7 @@ package io.polygraph.detector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.polygraph.features.FeatureEncoding;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -28,6 +30,9 @@ import java.util.regex.Pattern;
  * networks/&lt;name&gt;.fb     SameDiff FlatBuffers graph, one per network the type requires
  *                        (see each type's networks(); cmad: profile-transaction and
  *                        signature)
+ * reference/records.avro optional: a few records (Avro data file of JoinedTransaction) and
+ * reference/scores.json  the scores this model gave them when it was written (see {@link
+ *                        ReferenceRecords}); both or neither
  * checksum.sha256        SHA-256 over all the entries above
  * </pre>
  *
@@ -50,6 +55,7 @@ public final class DetectorSnapshot {
     private final SnapshotManifest manifest;
     private final DetectorType type;
     private final Map<String, byte[]> networks;
+    private final ReferenceRecords reference;
 
     /**
      * @param manifest what the model is and how to use it
@@ -59,6 +65,12 @@ public final class DetectorSnapshot {
      *     the ones it requires
      */
     public DetectorSnapshot(SnapshotManifest manifest, Map<String, byte[]> networks) {
+        this(manifest, networks, null);
+    }
+
+    private DetectorSnapshot(
+            SnapshotManifest manifest, Map<String, byte[]> networks, ReferenceRecords reference) {
+        this.reference = reference;
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.type = DetectorTypes.of(manifest.detectorType());
         String mismatch = mismatch(type.networks(), networks.keySet());
@@ -83,6 +95,10 @@ public final class DetectorSnapshot {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST_ENTRY, SnapshotJson.mapper().writeValueAsBytes(manifest));
         networks.forEach((name, bytes) -> entries.put(entryOf(name), bytes));
+        if (reference != null) {
+            entries.put(ReferenceRecords.RECORDS_ENTRY, reference.recordsBytes());
+            entries.put(ReferenceRecords.SCORES_ENTRY, reference.scoresBytes());
+        }
         SnapshotArchive.write(path, entries);
     }
 
@@ -94,7 +110,22 @@ public final class DetectorSnapshot {
      *     detector type
      */
     public static DetectorSnapshot read(Path path) throws IOException {
-        Map<String, byte[]> entries = new TreeMap<>(SnapshotArchive.read(path));
+        return fromEntries(path.toString(), SnapshotArchive.read(path));
+    }
+
+    /**
+     * Reads a snapshot from its bytes, with the same checks as {@link #read(Path)}; {@code source}
+     * names it in errors. For callers that verify a file's digest and must parse exactly the bytes
+     * they verified, not a file that may have changed in between.
+     */
+    public static DetectorSnapshot read(String source, byte[] bytes) throws IOException {
+        return fromEntries(source, SnapshotArchive.read(source, new ByteArrayInputStream(bytes)));
+    }
+
+    private static DetectorSnapshot fromEntries(String path, Map<String, byte[]> archived)
+            throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>(archived);
+        ReferenceRecords reference = referenceOf(path, entries);
         byte[] manifestJson = entries.remove(MANIFEST_ENTRY);
         if (manifestJson == null) {
             throw new SnapshotIntegrityException(path + " lacks entry " + MANIFEST_ENTRY);
@@ -120,7 +151,47 @@ public final class DetectorSnapshot {
         for (String name : type.networks()) {
             networks.put(name, entries.get(entryOf(name)));
         }
-        return new DetectorSnapshot(manifest, networks);
+        return new DetectorSnapshot(manifest, networks, reference);
+    }
+
+    /** Removes the reference entries from {@code entries} and reads them, if there are any. */
+    private static ReferenceRecords referenceOf(String path, Map<String, byte[]> entries)
+            throws SnapshotIntegrityException {
+        byte[] records = entries.remove(ReferenceRecords.RECORDS_ENTRY);
+        byte[] scores = entries.remove(ReferenceRecords.SCORES_ENTRY);
+        if (records == null && scores == null) {
+            return null;
+        }
+        if (records == null || scores == null) {
+            throw new SnapshotIntegrityException(
+                    path
+                            + " holds only one of "
+                            + ReferenceRecords.RECORDS_ENTRY
+                            + " and "
+                            + ReferenceRecords.SCORES_ENTRY);
+        }
+        return ReferenceRecords.read(path, records, scores);
+    }
+
+    /**
+     * This snapshot with reference records: {@code records} and the scores this snapshot's own
+     * scorer gives them now, so that wherever it is loaded it can be checked to score the same.
+     */
+    public DetectorSnapshot withReferenceRecords(List<MultimodalRecord> records) {
+        try (BatchScorer scorer = newScorer()) {
+            return new DetectorSnapshot(
+                    manifest, networks, ReferenceRecords.scoredBy(scorer, records));
+        }
+    }
+
+    /** This snapshot without reference records, as snapshots written before them were. */
+    public DetectorSnapshot withoutReferenceRecords() {
+        return new DetectorSnapshot(manifest, networks, null);
+    }
+
+    /** The records to check a loaded model with, when the snapshot carries them. */
+    public Optional<ReferenceRecords> referenceRecords() {
+        return Optional.ofNullable(reference);
     }
 
     /** What the model is and how to use it. */
@@ -237,6 +308,7 @@ public final class DetectorSnapshot {
     public boolean equals(Object other) {
         if (!(other instanceof DetectorSnapshot that)
                 || !manifest.equals(that.manifest)
+                || !Objects.equals(reference, that.reference)
                 || !networks.keySet().equals(that.networks.keySet())) {
             return false;
         }

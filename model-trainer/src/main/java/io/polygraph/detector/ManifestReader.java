@@ -3,7 +3,6 @@ package io.polygraph.detector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -33,7 +32,7 @@ final class ManifestReader {
      *
      * @throws SnapshotIntegrityException when it cannot be read, naming {@code path}
      */
-    static SnapshotManifest read(Path path, byte[] json) throws SnapshotIntegrityException {
+    static SnapshotManifest read(String path, byte[] json) throws SnapshotIntegrityException {
         try {
             JsonNode tree = SnapshotJson.mapper().readTree(json);
             if (!(tree instanceof ObjectNode manifest)) {

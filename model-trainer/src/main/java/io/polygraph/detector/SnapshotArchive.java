@@ -71,32 +71,41 @@ final class SnapshotArchive {
 
     /** Reads and verifies the entries of {@code path}, the checksum entry excluded. */
     static Map<String, byte[]> read(Path path) throws IOException {
+        try (InputStream file = Files.newInputStream(path)) {
+            return read(path.toString(), file);
+        }
+    }
+
+    /**
+     * Reads and verifies the entries of the snapshot bytes in {@code in}, the checksum entry
+     * excluded; {@code source} names the snapshot in errors.
+     */
+    static Map<String, byte[]> read(String source, InputStream in) throws IOException {
         TreeMap<String, byte[]> entries = new TreeMap<>();
         byte[] checksum = null;
-        try (InputStream file = Files.newInputStream(path);
-                ZipInputStream zip = new ZipInputStream(file)) {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
                 byte[] content = readBounded(zip, name);
                 if (CHECKSUM_ENTRY.equals(name)) {
-                    requireFirst(checksum == null, path, name);
+                    requireFirst(checksum == null, source, name);
                     checksum = content;
                 } else {
-                    requireFirst(entries.put(name, content) == null, path, name);
+                    requireFirst(entries.put(name, content) == null, source, name);
                 }
                 if (entries.size() >= MAX_ENTRIES) {
-                    throw new SnapshotIntegrityException(path + " has too many entries");
+                    throw new SnapshotIntegrityException(source + " has too many entries");
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new SnapshotIntegrityException(path + " is not a readable zip file", e);
+            throw new SnapshotIntegrityException(source + " is not a readable zip file", e);
         }
-        verify(path, entries, checksum);
+        verify(source, entries, checksum);
         return entries;
     }
 
-    private static void verify(Path path, TreeMap<String, byte[]> entries, byte[] checksum)
+    private static void verify(String path, TreeMap<String, byte[]> entries, byte[] checksum)
             throws SnapshotIntegrityException {
         if (checksum == null) {
             throw new SnapshotIntegrityException(path + " has no " + CHECKSUM_ENTRY + " entry");
@@ -156,7 +165,7 @@ final class SnapshotArchive {
         return out.toByteArray();
     }
 
-    private static void requireFirst(boolean first, Path path, String name)
+    private static void requireFirst(boolean first, String path, String name)
             throws SnapshotIntegrityException {
         if (!first) {
             throw new SnapshotIntegrityException(path + " holds entry " + name + " twice");

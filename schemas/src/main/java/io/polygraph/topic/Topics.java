@@ -4,6 +4,8 @@ import io.polygraph.schema.Alert;
 import io.polygraph.schema.AnomalyLabel;
 import io.polygraph.schema.CustomerProfile;
 import io.polygraph.schema.DeadLetter;
+import io.polygraph.schema.ModelAnnouncement;
+import io.polygraph.schema.ShadowScore;
 import io.polygraph.schema.SignatureImage;
 import io.polygraph.schema.Transaction;
 
@@ -21,6 +23,8 @@ public final class Topics {
     public static final String ALERTS_NAME = "polygraph.alerts";
     public static final String DEAD_LETTERS_NAME = "polygraph.dead-letters";
     public static final String LABELS_NAME = "polygraph.labels";
+    public static final String MODEL_UPDATES_NAME = "polygraph.model-updates";
+    public static final String SHADOW_SCORES_NAME = "polygraph.shadow-scores";
 
     public static final Topic<Transaction> TRANSACTIONS = transactions(TRANSACTIONS_NAME);
     public static final Topic<CustomerProfile> PROFILES = profiles(PROFILES_NAME);
@@ -28,6 +32,8 @@ public final class Topics {
     public static final Topic<Alert> ALERTS = alerts(ALERTS_NAME);
     public static final Topic<DeadLetter> DEAD_LETTERS = deadLetters(DEAD_LETTERS_NAME);
     public static final Topic<AnomalyLabel> LABELS = labels(LABELS_NAME);
+    public static final Topic<ModelAnnouncement> MODEL_UPDATES = modelUpdates(MODEL_UPDATES_NAME);
+    public static final Topic<ShadowScore> SHADOW_SCORES = shadowScores(SHADOW_SCORES_NAME);
 
     private Topics() {}
 
@@ -53,5 +59,14 @@ public final class Topics {
 
     public static Topic<AnomalyLabel> labels(String name) {
         return new Topic<>(name, AvroCodec.of(AnomalyLabel.class));
+    }
+
+    /** The control topic on which new model snapshots are announced (keyed by version). */
+    public static Topic<ModelAnnouncement> modelUpdates(String name) {
+        return new Topic<>(name, AvroCodec.of(ModelAnnouncement.class));
+    }
+
+    public static Topic<ShadowScore> shadowScores(String name) {
+        return new Topic<>(name, AvroCodec.of(ShadowScore.class));
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
-            RunCommand.class
+            RunCommand.class,
+            AnnounceCommand.class
         })
 public final class PolygraphCli implements Runnable {
 

@@ -1,6 +1,8 @@
 package io.polygraph.deploy.cli;
 
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.MultimodalRecord;
+import io.polygraph.detector.ReferenceRecords;
 import io.polygraph.eval.EvaluationReport;
 import io.polygraph.gan.bigan.BiganTraining;
 import io.polygraph.gan.mmoc.MmocTraining;
@@ -64,7 +66,8 @@ final class TrainingRunner {
                             ? new CmadSequenceTrainer(config).train(records, progress)
                             : new CmadTrainer(config).train(records, progress);
         }
-        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        saveAndReport(
+                result.snapshot(), records, result.heldOut(), result.duration(), snapshotPath);
         return result;
     }
 
@@ -86,7 +89,7 @@ final class TrainingRunner {
             result = new FusionTrainer(config).train(records, progress);
         }
         DetectorSnapshot snapshot = result.snapshot();
-        saveAndReport(snapshot, result.heldOut(), result.duration(), snapshotPath);
+        saveAndReport(snapshot, records, result.heldOut(), result.duration(), snapshotPath);
         return result;
     }
 
@@ -131,16 +134,27 @@ final class TrainingRunner {
         try (ProgressBarListener progress = new ProgressBarListener()) {
             result = trainer.train(records, calibration, progress);
         }
-        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        saveAndReport(
+                result.snapshot(), records, result.heldOut(), result.duration(), snapshotPath);
         return result;
     }
 
+    /**
+     * Saves {@code trained} with reference records taken from the training records (so that a job
+     * loading it can check that it scores them as it did here) and prints what was trained.
+     */
     private void saveAndReport(
-            DetectorSnapshot snapshot,
+            DetectorSnapshot trained,
+            List<WorldJoin.LabelledRecord> records,
             EvaluationReport heldOut,
             Duration duration,
             Path snapshotPath)
             throws IOException {
+        List<MultimodalRecord> reference =
+                ReferenceRecords.evenlySpaced(
+                        records.stream().map(WorldJoin.LabelledRecord::record).toList(),
+                        ReferenceRecords.DEFAULT_COUNT);
+        DetectorSnapshot snapshot = trained.withReferenceRecords(reference);
         save(snapshot, snapshotPath);
         out.printf(
                 "Trained %s in %s; snapshot %s%nHeld-out evaluation at the calibrated threshold:%n%s%n",
@@ -180,7 +194,8 @@ final class TrainingRunner {
                             .map(r -> String.format("%.2f %%", 100 * r.anomalyShare()))
                             .toList());
         }
-        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        saveAndReport(
+                result.snapshot(), records, result.heldOut(), result.duration(), snapshotPath);
         return result;
     }
 
@@ -211,7 +226,8 @@ final class TrainingRunner {
                 formatted(curves.discriminatorLosses()),
                 formatted(curves.generatorLosses()),
                 formatted(curves.targetLosses()));
-        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        saveAndReport(
+                result.snapshot(), records, result.heldOut(), result.duration(), snapshotPath);
         return result;
     }
 
@@ -242,7 +258,8 @@ final class TrainingRunner {
                 formatted(curves.encoderGeneratorLosses()),
                 clusters.length,
                 Arrays.toString(clusters));
-        saveAndReport(result.snapshot(), result.heldOut(), result.duration(), snapshotPath);
+        saveAndReport(
+                result.snapshot(), records, result.heldOut(), result.duration(), snapshotPath);
         return result;
     }
 

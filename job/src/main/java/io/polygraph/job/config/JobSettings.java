@@ -22,11 +22,14 @@ import static io.polygraph.job.config.PolygraphOptions.MAX_JOIN_WAIT;
 import static io.polygraph.job.config.PolygraphOptions.MAX_RECORD_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.MAX_SIGNATURE_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.MODEL_SNAPSHOT_PATH;
+import static io.polygraph.job.config.PolygraphOptions.MODEL_UPDATES_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.OUT_OF_ORDERNESS;
 import static io.polygraph.job.config.PolygraphOptions.PARALLELISM;
 import static io.polygraph.job.config.PolygraphOptions.PRESENTED_SIGNATURE_TTL;
 import static io.polygraph.job.config.PolygraphOptions.PROFILES_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.RECENT_TRANSACTIONS;
+import static io.polygraph.job.config.PolygraphOptions.SHADOW_SCORES_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.SHADOW_SNAPSHOT_PATH;
 import static io.polygraph.job.config.PolygraphOptions.SIGNATURES_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.STARTING_OFFSETS;
 import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONAL_ID_PREFIX;
@@ -38,6 +41,8 @@ import io.polygraph.job.alert.SeverityLevels;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.CustomerProfile;
 import io.polygraph.schema.DeadLetter;
+import io.polygraph.schema.ModelAnnouncement;
+import io.polygraph.schema.ShadowScore;
 import io.polygraph.schema.SignatureImage;
 import io.polygraph.schema.Transaction;
 import io.polygraph.topic.Topic;
@@ -119,7 +124,8 @@ public final class JobSettings {
                         PROFILES_TOPIC,
                         SIGNATURES_TOPIC,
                         ALERTS_TOPIC,
-                        DEAD_LETTERS_TOPIC)) {
+                        DEAD_LETTERS_TOPIC,
+                        SHADOW_SCORES_TOPIC)) {
             require(!config.get(option).isBlank(), option, "must not be blank");
         }
         require(batchSize() >= 1, BATCH_SIZE, "must be at least 1");
@@ -290,6 +296,30 @@ public final class JobSettings {
 
     public Optional<String> modelSnapshotPath() {
         return config.getOptional(MODEL_SNAPSHOT_PATH).filter(s -> !s.isBlank());
+    }
+
+    /** The model announcements' control topic, when hot reload is on. */
+    public Optional<Topic<ModelAnnouncement>> modelUpdatesTopic() {
+        return config.getOptional(MODEL_UPDATES_TOPIC)
+                .filter(s -> !s.isBlank())
+                .map(Topics::modelUpdates);
+    }
+
+    /** The shadow model's snapshot, when one is set at start. */
+    public Optional<String> shadowSnapshotPath() {
+        return config.getOptional(SHADOW_SNAPSHOT_PATH).filter(s -> !s.isBlank());
+    }
+
+    public Topic<ShadowScore> shadowScoresTopic() {
+        return Topics.shadowScores(config.get(SHADOW_SCORES_TOPIC));
+    }
+
+    /**
+     * Whether the job can have a shadow model: one set at start, or one a SHADOW announcement on
+     * the updates topic may bring (then the shadow-scores sink must exist from the start).
+     */
+    public boolean shadowScoring() {
+        return shadowSnapshotPath().isPresent() || modelUpdatesTopic().isPresent();
     }
 
     public Duration maxJoinWait() {

@@ -115,6 +115,33 @@ public final class PolygraphOptions {
                     .noDefaultValue()
                     .withDescription("Path of the model snapshot the detector loads.");
 
+    public static final ConfigOption<String> MODEL_UPDATES_TOPIC =
+            ConfigOptions.key("polygraph.model.updates-topic")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Control topic of model announcements (location, version, SHA-256,"
+                                    + " role). When set, the job reads it from the start and every"
+                                    + " scoring subtask swaps to each announced snapshot that passes"
+                                    + " its checks, between two batches and without a restart;"
+                                    + " unset, the job scores with its start snapshot only.");
+
+    public static final ConfigOption<String> SHADOW_SNAPSHOT_PATH =
+            ConfigOptions.key("polygraph.model.shadow-snapshot-path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Path of a second snapshot that scores every record next to the"
+                                    + " primary model and writes its scores to the shadow-scores"
+                                    + " topic; it never changes an alert. A SHADOW announcement on"
+                                    + " the updates topic also sets or replaces it.");
+
+    public static final ConfigOption<String> SHADOW_SCORES_TOPIC =
+            topic(
+                    "shadow-scores",
+                    Topics.SHADOW_SCORES_NAME,
+                    "Topic the shadow model's scores are written to.");
+
     public static final ConfigOption<Duration> MAX_JOIN_WAIT =
             ConfigOptions.key("polygraph.join.max-wait")
                     .durationType()

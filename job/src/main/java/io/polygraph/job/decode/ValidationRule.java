@@ -45,6 +45,8 @@ public enum ValidationRule {
     IMAGE_UNREADABLE,
     /** A signature's declared width or height is not positive or differs from the image's. */
     IMAGE_DIMENSIONS_INVALID,
+    /** A model announcement lacks its location or version, or its SHA-256 is not hex. */
+    ANNOUNCEMENT_INVALID,
     /** The validator itself failed on the record. */
     VALIDATOR_FAILED
 }

@@ -6,6 +6,7 @@ import io.polygraph.job.OperatorIds;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.DeadLetter;
+import io.polygraph.schema.ShadowScore;
 import io.polygraph.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,8 +21,9 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The job's outputs written to Kafka with {@link KafkaSink}: alerts keyed by entity id (UTF-8),
- * dead letters keyed by the original record's key, values in each topic's wire format.
+ * The job's outputs written to Kafka with {@link KafkaSink}: alerts and shadow scores keyed by
+ * entity id (UTF-8), dead letters keyed by the original record's key, values in each topic's wire
+ * format.
  *
  * <p>Delivery is AT_LEAST_ONCE by default (alert ids are deterministic, so duplicates after a
  * restart can be recognised) or EXACTLY_ONCE: Kafka transactions committed on checkpoints, with one
@@ -66,8 +68,24 @@ public final class KafkaJobSinks implements JobSinks {
                 .name(OperatorIds.DEAD_LETTERS_SINK.displayName());
     }
 
+    @Override
+    public void sinkShadowScores(DataStream<ShadowScore> shadowScores) {
+        shadowScores
+                .sinkTo(
+                        sink(
+                                settings.shadowScoresTopic(),
+                                KafkaJobSinks::shadowScoreKey,
+                                "shadow-scores"))
+                .uid(OperatorIds.SHADOW_SCORES_SINK.uid())
+                .name(OperatorIds.SHADOW_SCORES_SINK.displayName());
+    }
+
     static byte[] alertKey(Alert alert) {
         return alert.getEntityId().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] shadowScoreKey(ShadowScore score) {
+        return score.getEntityId().getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] deadLetterKey(DeadLetter deadLetter) {

@@ -6,6 +6,7 @@ import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.StartingOffsets;
 import io.polygraph.schema.RawRecord;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -64,6 +65,26 @@ public final class KafkaJobSources implements JobSources {
                 env, settings.signaturesTopic().name(), eventTime, OperatorIds.SIGNATURES_SOURCE);
     }
 
+    /**
+     * The model-updates topic, read from its start whatever {@code starting-offsets} says: a job
+     * started without a checkpoint replays the announcements and ends on the newest one that passes
+     * its checks, rather than on its start snapshot while a newer model is in production.
+     */
+    @Override
+    public Optional<DataStream<RawRecord>> modelUpdates(StreamExecutionEnvironment env) {
+        return settings.modelUpdatesTopic()
+                .map(
+                        topic ->
+                                env.fromSource(
+                                                source(
+                                                        topic.name(),
+                                                        OperatorIds.MODEL_UPDATES_SOURCE,
+                                                        OffsetsInitializer.earliest()),
+                                                WatermarkStrategy.noWatermarks(),
+                                                OperatorIds.MODEL_UPDATES_SOURCE.displayName())
+                                        .uid(OperatorIds.MODEL_UPDATES_SOURCE.uid()));
+    }
+
     private DataStream<RawRecord> read(
             StreamExecutionEnvironment env,
             String topic,
@@ -75,6 +96,11 @@ public final class KafkaJobSources implements JobSources {
 
     /** The source of {@code topic}; package-private so that tests can inspect it. */
     KafkaSource<RawRecord> source(String topic, OperatorIds operator) {
+        return source(topic, operator, startingOffsets(settings.startingOffsets()));
+    }
+
+    private KafkaSource<RawRecord> source(
+            String topic, OperatorIds operator, OffsetsInitializer startingOffsets) {
         return KafkaSource.<RawRecord>builder()
                 // Extra properties first, so the settings below win over them.
                 .setProperties(settings.kafkaProperties())
@@ -83,7 +109,7 @@ public final class KafkaJobSources implements JobSources {
                 .setGroupId(settings.groupId())
                 // Distinct client ids keep the three consumers' JMX metrics apart.
                 .setClientIdPrefix(settings.groupId() + "-" + operator.uid())
-                .setStartingOffsets(startingOffsets(settings.startingOffsets()))
+                .setStartingOffsets(startingOffsets)
                 .setDeserializer(new RawRecordDeserializer())
                 .build();
     }

@@ -29,7 +29,9 @@ class KafkaJobGraphTest {
     @Test
     void everyOperatorHasItsStableUidAndNoTypeNeedsKryo() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        JobSettings settings = settings(new Configuration());
+        Configuration withModelUpdates = new Configuration();
+        withModelUpdates.set(PolygraphOptions.MODEL_UPDATES_TOPIC, "polygraph.model-updates");
+        JobSettings settings = settings(withModelUpdates);
         PolygraphJob.configureEnvironment(env, settings);
         PolygraphJob.build(
                 env,
