@@ -1,13 +1,14 @@
 package io.polygraph.topic;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -22,9 +23,12 @@ import org.apache.avro.specific.SpecificRecord;
  * schema is {@linkplain #withWriterSchema(Schema) registered}. Serializable, so that Flink can ship
  * it; the encoder and decoder are rebuilt lazily after deserialization.
  *
+ * <p>The default {@link TopicCodec}; {@code polygraph.schema.wire-format=confluent} replaces it
+ * with {@link io.polygraph.topic.confluent.ConfluentCodec}.
+ *
  * @param <T> the generated Avro class
  */
-public final class AvroCodec<T extends SpecificRecord> implements Serializable {
+public final class AvroCodec<T extends SpecificRecord> implements TopicCodec<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> recordClass;
@@ -53,12 +57,12 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
         return new AvroCodec<>(recordClass, schemas);
     }
 
-    /** The generated class this codec reads and writes. */
+    @Override
     public Class<T> recordClass() {
         return recordClass;
     }
 
-    /** The reader schema: the schema of the generated class. */
+    @Override
     public Schema schema() {
         return SpecificData.get().getSchema(recordClass);
     }
@@ -77,6 +81,7 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
     }
 
     /** Encodes {@code record} as a single-object-encoded byte array. */
+    @Override
     public byte[] encode(T record) {
         try {
             ByteBuffer buffer = encoder().encode(record);
@@ -95,6 +100,7 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
      *     org.apache.avro.message.BadHeaderException}), an unknown writer schema ({@link
      *     org.apache.avro.message.MissingSchemaException}) or a truncated or corrupt body
      */
+    @Override
     public T decode(byte[] bytes) throws IOException {
         try {
             return decoder().decode(bytes);
@@ -103,6 +109,18 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
             throw new IOException(
                     "corrupt " + recordClass.getSimpleName() + " record: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads single-object-encoded values into {@code projection}, knowing the same writer schemas
+     * as this codec.
+     */
+    @Override
+    public ProjectionReader projection(Schema projection) {
+        BinaryMessageDecoder<GenericRecord> decoder =
+                new BinaryMessageDecoder<>(GenericData.get(), projection);
+        writerSchemas().forEach(decoder::addSchema);
+        return value -> decoder.decode(value.duplicate());
     }
 
     private BinaryMessageEncoder<T> encoder() {

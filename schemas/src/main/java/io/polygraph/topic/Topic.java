@@ -9,10 +9,10 @@ import org.apache.avro.specific.SpecificRecord;
  * name is never paired with the wrong schema.
  *
  * @param name the Kafka topic name
- * @param codec reads and writes the topic's values
+ * @param codec reads and writes the topic's values, in the topic's wire format
  * @param <T> the Avro record type of the topic's values
  */
-public record Topic<T extends SpecificRecord>(String name, AvroCodec<T> codec)
+public record Topic<T extends SpecificRecord>(String name, TopicCodec<T> codec)
         implements Serializable {
 
     public Topic {

@@ -82,7 +82,7 @@ class AlertSchemaEvolutionTest {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
 
-        Alert read = Topics.ALERTS.codec().withWriterSchema(previous).decode(bytes);
+        Alert read = AvroCodec.of(Alert.class).withWriterSchema(previous).decode(bytes);
 
         assertThat(read.getTransactionId()).isEqualTo("tx-1");
         assertThat(read.getContributions()).containsExactly(new Contribution("signature", -0.6));

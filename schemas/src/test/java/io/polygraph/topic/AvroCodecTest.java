@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class AvroCodecTest {
 
-    private final AvroCodec<Transaction> codec = Topics.TRANSACTIONS.codec();
+    private final AvroCodec<Transaction> codec = AvroCodec.of(Transaction.class);
 
     @Test
     void roundTripsARecord() throws IOException {

@@ -28,12 +28,15 @@ import static io.polygraph.job.config.PolygraphOptions.PARALLELISM;
 import static io.polygraph.job.config.PolygraphOptions.PRESENTED_SIGNATURE_TTL;
 import static io.polygraph.job.config.PolygraphOptions.PROFILES_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.RECENT_TRANSACTIONS;
+import static io.polygraph.job.config.PolygraphOptions.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO;
+import static io.polygraph.job.config.PolygraphOptions.SCHEMA_REGISTRY_URL;
 import static io.polygraph.job.config.PolygraphOptions.SHADOW_SCORES_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.SHADOW_SNAPSHOT_PATH;
 import static io.polygraph.job.config.PolygraphOptions.SIGNATURES_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.STARTING_OFFSETS;
 import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONAL_ID_PREFIX;
 import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONS_TOPIC;
+import static io.polygraph.job.config.PolygraphOptions.WIRE_FORMAT;
 import static io.polygraph.job.config.PolygraphOptions.WRITER_SCHEMAS;
 
 import io.polygraph.job.alert.AlertPolicy;
@@ -47,6 +50,10 @@ import io.polygraph.schema.SignatureImage;
 import io.polygraph.schema.Transaction;
 import io.polygraph.topic.Topic;
 import io.polygraph.topic.Topics;
+import io.polygraph.topic.confluent.ConfluentCodec;
+import io.polygraph.topic.confluent.RegistrySettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -55,6 +62,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -80,6 +88,8 @@ public final class JobSettings {
     private final Map<String, String> kafkaProperties;
     // Read once, in validate(): the files may change under a running job, its codecs may not.
     private WriterSchemaFiles writerSchemas = WriterSchemaFiles.none();
+    // Set in validate() for the Confluent wire format; null for single-object.
+    private RegistrySettings schemaRegistry;
 
     private JobSettings(Configuration config) {
         this.config = new Configuration(config);
@@ -165,6 +175,7 @@ public final class JobSettings {
                         + DELIVERY_GUARANTEE.key()
                         + " is EXACTLY_ONCE");
         validateAlertPolicy();
+        validateWireFormat();
         config.getOptional(WRITER_SCHEMAS)
                 .ifPresent(
                         entries ->
@@ -189,6 +200,45 @@ public final class JobSettings {
                 "must not be negative");
         String levels = SeverityLevels.problemWith(config.get(ALERT_SEVERITY_LEVELS));
         require(levels == null, ALERT_SEVERITY_LEVELS, levels);
+    }
+
+    /**
+     * The registry settings are required with, and refused without, the Confluent wire format: an
+     * option that would silently do nothing is as misleading as a typo.
+     */
+    private void validateWireFormat() {
+        if (wireFormat() != WireFormat.CONFLUENT) {
+            for (ConfigOption<String> option :
+                    List.of(SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO)) {
+                require(
+                        config.getOptional(option).isEmpty(),
+                        option,
+                        "is only read when " + WIRE_FORMAT.key() + " is " + WireFormat.CONFLUENT);
+            }
+            return;
+        }
+        require(
+                config.getOptional(WRITER_SCHEMAS).isEmpty(),
+                WRITER_SCHEMAS,
+                "is for the single-object wire format; with "
+                        + WIRE_FORMAT.key()
+                        + " confluent the schema registry provides the writer schemas");
+        String url = config.getOptional(SCHEMA_REGISTRY_URL).map(String::trim).orElse("");
+        require(
+                !url.isEmpty(),
+                SCHEMA_REGISTRY_URL,
+                "must be set when " + WIRE_FORMAT.key() + " is " + WireFormat.CONFLUENT);
+        String userInfo = config.getOptional(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO).orElse(null);
+        // The value is a credential: the message says what is wrong, never what was given.
+        require(
+                userInfo == null || userInfo.contains(":"),
+                SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                "must be user:password");
+        try {
+            schemaRegistry = new RegistrySettings(new URI(url), userInfo);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            require(false, SCHEMA_REGISTRY_URL, "is not an http:// or https:// URL with a host");
+        }
     }
 
     private void requirePositive(ConfigOption<Duration> option) {
@@ -255,27 +305,48 @@ public final class JobSettings {
         return properties;
     }
 
-    /** The transactions topic; its codec also reads the configured other writer schemas. */
+    /**
+     * The transactions topic in the configured wire format; a single-object codec also reads the
+     * configured other writer schemas.
+     */
     public Topic<Transaction> transactionsTopic() {
-        return writerSchemas.registeredWith(Topics.transactions(config.get(TRANSACTIONS_TOPIC)));
+        return onTheWire(
+                writerSchemas.registeredWith(Topics.transactions(config.get(TRANSACTIONS_TOPIC))));
     }
 
-    /** The profiles topic; its codec also reads the configured other writer schemas. */
+    /** The profiles topic, as {@link #transactionsTopic()}. */
     public Topic<CustomerProfile> profilesTopic() {
-        return writerSchemas.registeredWith(Topics.profiles(config.get(PROFILES_TOPIC)));
+        return onTheWire(writerSchemas.registeredWith(Topics.profiles(config.get(PROFILES_TOPIC))));
     }
 
-    /** The signatures topic; its codec also reads the configured other writer schemas. */
+    /** The signatures topic, as {@link #transactionsTopic()}. */
     public Topic<SignatureImage> signaturesTopic() {
-        return writerSchemas.registeredWith(Topics.signatures(config.get(SIGNATURES_TOPIC)));
+        return onTheWire(
+                writerSchemas.registeredWith(Topics.signatures(config.get(SIGNATURES_TOPIC))));
     }
 
+    /** The alerts topic in the configured wire format. */
     public Topic<Alert> alertsTopic() {
-        return Topics.alerts(config.get(ALERTS_TOPIC));
+        return onTheWire(Topics.alerts(config.get(ALERTS_TOPIC)));
     }
 
+    /** The dead-letters topic in the configured wire format. */
     public Topic<DeadLetter> deadLettersTopic() {
-        return Topics.deadLetters(config.get(DEAD_LETTERS_TOPIC));
+        return onTheWire(Topics.deadLetters(config.get(DEAD_LETTERS_TOPIC)));
+    }
+
+    /** How every topic's values are framed. */
+    public WireFormat wireFormat() {
+        return config.get(WIRE_FORMAT);
+    }
+
+    /** The schema registry of the Confluent wire format; empty for single-object. */
+    public Optional<RegistrySettings> schemaRegistry() {
+        return Optional.ofNullable(schemaRegistry);
+    }
+
+    private <T extends SpecificRecord> Topic<T> onTheWire(Topic<T> topic) {
+        return schemaRegistry == null ? topic : ConfluentCodec.onTopic(topic, schemaRegistry);
     }
 
     public DeliveryGuarantee deliveryGuarantee() {
@@ -298,7 +369,10 @@ public final class JobSettings {
         return config.getOptional(MODEL_SNAPSHOT_PATH).filter(s -> !s.isBlank());
     }
 
-    /** The model announcements' control topic, when hot reload is on. */
+    /**
+     * The model announcements' control topic, when hot reload is on: always single-object encoded,
+     * whatever the wire format, since only {@code polygraph announce} writes it.
+     */
     public Optional<Topic<ModelAnnouncement>> modelUpdatesTopic() {
         return config.getOptional(MODEL_UPDATES_TOPIC)
                 .filter(s -> !s.isBlank())
@@ -310,8 +384,9 @@ public final class JobSettings {
         return config.getOptional(SHADOW_SNAPSHOT_PATH).filter(s -> !s.isBlank());
     }
 
+    /** The shadow scores' topic in the configured wire format. */
     public Topic<ShadowScore> shadowScoresTopic() {
-        return Topics.shadowScores(config.get(SHADOW_SCORES_TOPIC));
+        return onTheWire(Topics.shadowScores(config.get(SHADOW_SCORES_TOPIC)));
     }
 
     /**
@@ -404,6 +479,9 @@ public final class JobSettings {
                 + maxJoinWait()
                 + ", deliveryGuarantee="
                 + deliveryGuarantee()
+                + ", wireFormat="
+                + wireFormat()
+                + (schemaRegistry == null ? "" : ", schemaRegistry=" + schemaRegistry)
                 + ", kafkaPropertyKeys="
                 + kafkaProperties.keySet()
                 + "}";

@@ -77,6 +77,39 @@ public final class PolygraphOptions {
                                     + " writer schema that is neither the job's nor listed here"
                                     + " are dead-lettered as UNKNOWN_WRITER_SCHEMA.");
 
+    // --- Confluent wire format (issue 5): one block, so that it merges as a unit. ---
+
+    public static final ConfigOption<WireFormat> WIRE_FORMAT =
+            ConfigOptions.key("polygraph.schema.wire-format")
+                    .enumType(WireFormat.class)
+                    .defaultValue(WireFormat.SINGLE_OBJECT)
+                    .withDescription(
+                            "Wire format of every topic's values: single-object (Avro"
+                                    + " single-object encoding, no registry; writer schemas from"
+                                    + " polygraph.schema.writer-schemas) or confluent (magic byte"
+                                    + " 0, a 4-byte schema id, then the Avro body; writer schemas"
+                                    + " looked up by id in the schema registry at"
+                                    + " polygraph.schema.registry.url, outputs registered under"
+                                    + " <topic>-value).");
+
+    public static final ConfigOption<String> SCHEMA_REGISTRY_URL =
+            ConfigOptions.key("polygraph.schema.registry.url")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Base URL (http:// or https://) of the Confluent-compatible schema"
+                                    + " registry. Required, and only allowed, when"
+                                    + " polygraph.schema.wire-format is confluent.");
+
+    public static final ConfigOption<String> SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO =
+            ConfigOptions.key("polygraph.schema.registry.basic-auth-user-info")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "user:password for HTTP basic authentication to the schema registry;"
+                                    + " none when not set. Never logged (Flink also hides keys"
+                                    + " containing basic-auth).");
+
     public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE =
             ConfigOptions.key("polygraph.sink.delivery-guarantee")
                     .enumType(DeliveryGuarantee.class)

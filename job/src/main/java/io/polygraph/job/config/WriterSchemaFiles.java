@@ -81,7 +81,11 @@ final class WriterSchemaFiles {
 
     /** {@code topic} with a codec that also reads every writer schema of its record. */
     <T extends SpecificRecord> Topic<T> registeredWith(Topic<T> topic) {
-        AvroCodec<T> codec = topic.codec();
+        if (!(topic.codec() instanceof AvroCodec<T> singleObject)) {
+            // Another wire format knows its writer schemas otherwise (a registry).
+            return topic;
+        }
+        AvroCodec<T> codec = singleObject;
         String recordName = codec.schema().getFullName();
         for (Schema writer : schemas) {
             if (writer.getFullName().equals(recordName)) {

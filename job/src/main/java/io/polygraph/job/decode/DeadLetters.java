@@ -35,8 +35,8 @@ final class DeadLetters {
     }
 
     /**
-     * The error that says why decoding failed: {@code AvroCodec} wraps Avro's runtime exceptions
-     * (bad header, unknown schema, corrupt body) in a plain {@link IOException}.
+     * The error that says why decoding failed: the codecs wrap Avro's exceptions (bad header,
+     * unknown schema, corrupt body) in a plain {@link IOException}.
      */
     static Throwable decodingError(IOException e) {
         return e.getClass() == IOException.class && e.getCause() != null ? e.getCause() : e;

@@ -3,7 +3,7 @@ package io.polygraph.job.decode;
 import io.polygraph.job.ByteArrays;
 import io.polygraph.schema.DeadLetter;
 import io.polygraph.schema.RawRecord;
-import io.polygraph.topic.AvroCodec;
+import io.polygraph.topic.TopicCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * and a dead letter keeps at most {@link DecodeLimits#maxDeadLetterValueBytes()} of the value, so
  * that it can always be published. "Now" for validation is Flink's processing time.
  *
+ * <p>The one exception to "nothing throws": a codec that cannot reach its schema registry ({@code
+ * polygraph.schema.wire-format=confluent}) throws an unchecked exception, which fails the task so
+ * that Flink restarts from the last checkpoint. A registry outage says nothing about the records,
+ * and dead-lettering valid records because of it would lose them.
+ *
  * @param <T> the topic's record type
  */
 public final class DecodeAndValidate<T extends SpecificRecordBase>
@@ -49,7 +54,7 @@ public final class DecodeAndValidate<T extends SpecificRecordBase>
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
 
-    private final AvroCodec<T> codec;
+    private final TopicCodec<T> codec;
     private final RecordValidator<T> validator;
     private final DecodeLimits limits;
 
@@ -61,13 +66,13 @@ public final class DecodeAndValidate<T extends SpecificRecordBase>
      * Decodes with {@code codec} and checks with {@code validator}, without a record size limit
      * (see {@link DecodeLimits#noRecordLimit()}).
      */
-    public DecodeAndValidate(AvroCodec<T> codec, RecordValidator<T> validator) {
+    public DecodeAndValidate(TopicCodec<T> codec, RecordValidator<T> validator) {
         this(codec, validator, DecodeLimits.noRecordLimit());
     }
 
     /** Decodes with {@code codec} within {@code limits} and checks with {@code validator}. */
     public DecodeAndValidate(
-            AvroCodec<T> codec, RecordValidator<T> validator, DecodeLimits limits) {
+            TopicCodec<T> codec, RecordValidator<T> validator, DecodeLimits limits) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.limits = Objects.requireNonNull(limits, "limits");

@@ -1,6 +1,9 @@
 package io.polygraph.job.decode;
 
 import io.polygraph.job.config.PolygraphOptions;
+import io.polygraph.topic.confluent.IncompatibleWriterSchemaException;
+import io.polygraph.topic.confluent.NotConfluentFramedException;
+import io.polygraph.topic.confluent.UnknownSchemaIdException;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
@@ -13,7 +16,9 @@ import org.apache.avro.message.MissingSchemaException;
  * record written with a schema that lacks a required field, or that allows null where the reader
  * requires a value, has a fingerprint of its own: unless that schema is registered with the codec
  * it is an {@linkplain ValidationRule#UNKNOWN_WRITER_SCHEMA unknown writer schema}; when it is
- * registered, schema resolution fails with an {@link AvroTypeException} naming the field.
+ * registered, schema resolution fails with an {@link AvroTypeException} naming the field. In the
+ * Confluent wire format the registry names the writer schema by id, and a schema that cannot be
+ * resolved is an {@link IncompatibleWriterSchemaException}.
  */
 final class DecodeFailures {
 
@@ -27,7 +32,14 @@ final class DecodeFailures {
         if (error instanceof MissingSchemaException) {
             return ValidationRule.UNKNOWN_WRITER_SCHEMA;
         }
-        if (error instanceof AvroTypeException) {
+        if (error instanceof NotConfluentFramedException) {
+            return ValidationRule.NOT_CONFLUENT_FRAMED;
+        }
+        if (error instanceof UnknownSchemaIdException) {
+            return ValidationRule.UNKNOWN_SCHEMA_ID;
+        }
+        if (error instanceof AvroTypeException
+                || error instanceof IncompatibleWriterSchemaException) {
             return ValidationRule.WRITER_SCHEMA_UNRESOLVABLE;
         }
         return ValidationRule.BODY_CORRUPT;
@@ -43,6 +55,9 @@ final class DecodeFailures {
                             + " lacking a required field; a compatible one is read once given in "
                             + PolygraphOptions.WRITER_SCHEMAS.key()
                             + ")";
+            case NOT_CONFLUENT_FRAMED ->
+                    "not in the Confluent wire format (magic byte 0 and a 4-byte schema id)";
+            case UNKNOWN_SCHEMA_ID -> "the schema registry does not know the schema id";
             case WRITER_SCHEMA_UNRESOLVABLE ->
                     "writer schema cannot be resolved (a required field is missing or null)";
             default -> "truncated or corrupt body";

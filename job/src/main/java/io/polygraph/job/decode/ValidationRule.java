@@ -21,6 +21,10 @@ public enum ValidationRule {
      * missing or null.
      */
     WRITER_SCHEMA_UNRESOLVABLE,
+    /** The value does not start with the Confluent framing (magic byte 0, 4-byte schema id). */
+    NOT_CONFLUENT_FRAMED,
+    /** The Confluent framing names a schema id the schema registry does not know. */
+    UNKNOWN_SCHEMA_ID,
     /** The header is valid but the body is truncated or corrupt. */
     BODY_CORRUPT,
     /** A required id or code is blank. */

@@ -1,7 +1,7 @@
 package io.polygraph.job.eventtime;
 
 import io.polygraph.schema.RawRecord;
-import io.polygraph.topic.AvroCodec;
+import io.polygraph.topic.TopicCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -9,9 +9,6 @@ import java.util.Objects;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 
@@ -29,15 +26,17 @@ import org.apache.flink.api.common.eventtime.TimestampAssigner;
  * Avro skips the other fields (the image bytes of a signature) instead of copying them. A record
  * whose time cannot be read, or lies more than the allowed skew ahead of the wall clock, gets
  * {@link TimestampAssigner#NO_TIMESTAMP}: it cannot move the watermark, and decoding downstream
- * sends it to the dead-letter topic with the reason.
+ * sends it to the dead-letter topic with the reason. The one exception is a schema registry that
+ * cannot be reached (Confluent wire format): its unchecked error fails the source, as it fails
+ * decoding, instead of leaving valid records without a time.
  */
 public final class PayloadEventTime implements SerializableTimestampAssigner<RawRecord> {
     private static final long serialVersionUID = 1L;
 
-    private final AvroCodec<?> codec;
+    private final TopicCodec<?> codec;
     private final String field;
     private final long maxFutureSkewMillis;
-    private transient BinaryMessageDecoder<GenericRecord> projection;
+    private transient TopicCodec.ProjectionReader projection;
 
     /**
      * Reads {@code field}, a {@code timestamp-millis} field of {@code codec}'s record, and rejects
@@ -45,7 +44,7 @@ public final class PayloadEventTime implements SerializableTimestampAssigner<Raw
      *
      * @throws IllegalArgumentException when the record has no such field or it is not a long
      */
-    public PayloadEventTime(AvroCodec<?> codec, String field, Duration maxFutureSkew) {
+    public PayloadEventTime(TopicCodec<?> codec, String field, Duration maxFutureSkew) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.field = Objects.requireNonNull(field, "field");
         this.maxFutureSkewMillis = maxFutureSkew.toMillis();
@@ -60,7 +59,7 @@ public final class PayloadEventTime implements SerializableTimestampAssigner<Raw
         }
         long eventTime;
         try {
-            eventTime = (Long) projection().decode(value.duplicate()).get(0);
+            eventTime = (Long) projection().read(value).get(0);
         } catch (IOException | AvroRuntimeException | ClassCastException e) {
             return NO_TIMESTAMP;
         }
@@ -69,13 +68,9 @@ public final class PayloadEventTime implements SerializableTimestampAssigner<Raw
                 : eventTime;
     }
 
-    private BinaryMessageDecoder<GenericRecord> projection() {
+    private TopicCodec.ProjectionReader projection() {
         if (projection == null) {
-            BinaryMessageDecoder<GenericRecord> decoder =
-                    new BinaryMessageDecoder<>(
-                            GenericData.get(), projectionSchema(codec.schema(), field));
-            codec.writerSchemas().forEach(decoder::addSchema);
-            projection = decoder;
+            projection = codec.projection(projectionSchema(codec.schema(), field));
         }
         return projection;
     }

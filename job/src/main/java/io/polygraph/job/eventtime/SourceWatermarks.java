@@ -2,7 +2,7 @@ package io.polygraph.job.eventtime;
 
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.schema.RawRecord;
-import io.polygraph.topic.AvroCodec;
+import io.polygraph.topic.TopicCodec;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
@@ -40,7 +40,7 @@ public final class SourceWatermarks {
     }
 
     private static WatermarkStrategy<RawRecord> strategy(
-            AvroCodec<?> codec, String field, JobSettings settings) {
+            TopicCodec<?> codec, String field, JobSettings settings) {
         return WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(settings.outOfOrderness())
                 .withTimestampAssigner(new PayloadEventTime(codec, field, settings.maxFutureSkew()))
                 .withIdleness(settings.idleness());

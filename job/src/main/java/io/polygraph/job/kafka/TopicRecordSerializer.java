@@ -9,7 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes records to one {@link Topic}: the value in the topic's wire format (its {@link
- * io.polygraph.topic.AvroCodec}), the key from a function of the record.
+ * io.polygraph.topic.TopicCodec}: single-object, or Confluent framing with the id the codec
+ * registered under {@code <topic>-value}), the key from a function of the record.
  *
  * <p>The Kafka record timestamp is the Flink record's timestamp when there is one (event time for
  * alerts, the original Kafka timestamp for dead letters), else the producer's clock.

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.polygraph.schema.Channel;
 import io.polygraph.schema.Location;
 import io.polygraph.schema.Transaction;
+import io.polygraph.topic.AvroCodec;
+import io.polygraph.topic.Topic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +35,11 @@ class WriterSchemasSettingsTest {
         JobSettings settings =
                 settings(write("added.avsc", added.toString(true)), write("removed.avsc", removed));
 
-        assertThat(settings.transactionsTopic().codec().writerSchemas())
+        assertThat(writerSchemasOf(settings.transactionsTopic()))
                 .containsExactly(Transaction.getClassSchema(), added, removed);
-        assertThat(settings.profilesTopic().codec().writerSchemas()).hasSize(1);
-        assertThat(settings.signaturesTopic().codec().writerSchemas()).hasSize(1);
-        assertThat(JobSettings.defaults().transactionsTopic().codec().writerSchemas()).hasSize(1);
+        assertThat(writerSchemasOf(settings.profilesTopic())).hasSize(1);
+        assertThat(writerSchemasOf(settings.signaturesTopic())).hasSize(1);
+        assertThat(writerSchemasOf(JobSettings.defaults().transactionsTopic())).hasSize(1);
     }
 
     @Test
@@ -48,7 +50,7 @@ class WriterSchemasSettingsTest {
         Files.writeString(folder.resolve("b.avsc"), transactionSchemaWithOptional("x").toString());
         Files.writeString(folder.resolve("notes.txt"), "not a schema");
 
-        assertThat(settings(folder).transactionsTopic().codec().writerSchemas()).hasSize(3);
+        assertThat(writerSchemasOf(settings(folder).transactionsTopic())).hasSize(3);
     }
 
     @Test
@@ -62,7 +64,7 @@ class WriterSchemasSettingsTest {
 
         JobSettings settings = settings(write("by-name.avsc", byName));
 
-        assertThat(settings.transactionsTopic().codec().writerSchemas()).hasSize(2);
+        assertThat(writerSchemasOf(settings.transactionsTopic())).hasSize(2);
     }
 
     @Test
@@ -134,5 +136,10 @@ class WriterSchemasSettingsTest {
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** The writer schemas of a topic's codec, single-object (the default wire format). */
+    private static List<Schema> writerSchemasOf(Topic<?> topic) {
+        return ((AvroCodec<?>) topic.codec()).writerSchemas();
     }
 }

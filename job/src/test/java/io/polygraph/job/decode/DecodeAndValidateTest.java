@@ -14,6 +14,7 @@ import io.polygraph.schema.DeadLetter;
 import io.polygraph.schema.RawRecord;
 import io.polygraph.schema.Transaction;
 import io.polygraph.topic.AvroCodec;
+import io.polygraph.topic.TopicCodec;
 import io.polygraph.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -202,7 +203,7 @@ class DecodeAndValidateTest {
         return decode(Topics.TRANSACTIONS.codec(), raw);
     }
 
-    private static Outcome decode(AvroCodec<Transaction> codec, RawRecord raw) throws Exception {
+    private static Outcome decode(TopicCodec<Transaction> codec, RawRecord raw) throws Exception {
         return decode(codec, DecodeLimits.noRecordLimit(), raw);
     }
 
@@ -210,7 +211,7 @@ class DecodeAndValidateTest {
         return decode(Topics.TRANSACTIONS.codec(), limits, raw);
     }
 
-    private static Outcome decode(AvroCodec<Transaction> codec, DecodeLimits limits, RawRecord raw)
+    private static Outcome decode(TopicCodec<Transaction> codec, DecodeLimits limits, RawRecord raw)
             throws Exception {
         OneInputStreamOperatorTestHarness<RawRecord, Transaction> harness =
                 ProcessFunctionTestHarnesses.forProcessFunction(
