@@ -22,6 +22,7 @@ import io.polygraph.topic.Topic;
 import io.polygraph.topic.Topics;
 import io.polygraph.topic.confluent.ConfluentFraming;
 import io.polygraph.topic.confluent.NotConfluentFramedException;
+import io.polygraph.topic.confluent.StandInSchemaRegistry;
 import io.polygraph.topic.confluent.UnknownSchemaIdException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

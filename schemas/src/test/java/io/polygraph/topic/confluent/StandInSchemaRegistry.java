@@ -30,7 +30,7 @@ import org.apache.avro.Schema;
  * <p>It can be told to answer the next requests with an error status, to check retries, and it
  * records the requests it received.
  */
-final class StandInSchemaRegistry implements AutoCloseable {
+public final class StandInSchemaRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SCHEMA_BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
     private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
@@ -50,7 +50,7 @@ final class StandInSchemaRegistry implements AutoCloseable {
     }
 
     /** A registry listening on a free port of the loopback interface. */
-    static StandInSchemaRegistry start() throws IOException {
+    public static StandInSchemaRegistry start() throws IOException {
         HttpServer server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         StandInSchemaRegistry registry = new StandInSchemaRegistry(server);
@@ -60,7 +60,7 @@ final class StandInSchemaRegistry implements AutoCloseable {
     }
 
     /** The base URL, as the job's option takes it. */
-    String url() {
+    public String url() {
         return "http://"
                 + server.getAddress().getHostString()
                 + ":"
@@ -68,7 +68,7 @@ final class StandInSchemaRegistry implements AutoCloseable {
     }
 
     /** Registers {@code schema} as a producer would, and returns its id. */
-    int register(String subject, Schema schema) {
+    public int register(String subject, Schema schema) {
         String text = schema.toString();
         int id = idsBySchema.computeIfAbsent(text, t -> nextId.getAndIncrement());
         schemasById.put(id, text);
@@ -77,23 +77,23 @@ final class StandInSchemaRegistry implements AutoCloseable {
     }
 
     /** The schema text of {@code id}, or null. */
-    String schemaText(int id) {
+    public String schemaText(int id) {
         return schemasById.get(id);
     }
 
     /** Answers the next {@code count} requests with {@code status} instead of serving them. */
-    void failNext(int count, int status) {
+    public void failNext(int count, int status) {
         failureStatus = status;
         failuresLeft.set(count);
     }
 
     /** Method and path of every request received, in order. */
-    synchronized List<String> requests() {
+    public synchronized List<String> requests() {
         return List.copyOf(requests);
     }
 
     /** The Authorization header of every request received (null where there was none). */
-    synchronized List<String> authorizations() {
+    public synchronized List<String> authorizations() {
         return new ArrayList<>(authorizations);
     }
 
