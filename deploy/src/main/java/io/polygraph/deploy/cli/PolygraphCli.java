@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             RunCommand.class,
+            BenchCommand.class,
             AnnounceCommand.class
         })
 public final class PolygraphCli implements Runnable {

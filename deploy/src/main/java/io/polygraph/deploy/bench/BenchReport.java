@@ -1,0 +1,92 @@
+package io.polygraph.deploy.bench;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The benchmarks' figures as console tables, with each goal and whether it was met. */
+final class BenchReport {
+
+    private final List<BatchingGain.Measurement> batching;
+    private final OperatorEfficiency.Measurement operator;
+    private final List<Integer> batchSizes;
+
+    BenchReport(
+            List<BatchingGain.Measurement> batching,
+            OperatorEfficiency.Measurement operator,
+            List<Integer> batchSizes) {
+        this.batching = batching;
+        this.operator = operator;
+        this.batchSizes = batchSizes;
+    }
+
+    void print(PrintStream out, String defaultDetector) {
+        out.println();
+        out.println("1. Batching gain: records/s of BatchScorer.score by batch size (JMH)");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-12s", "detector"));
+        batchSizes.forEach(size -> header.append(String.format(Locale.ROOT, "%10d", size)));
+        header.append(String.format(Locale.ROOT, "%10s", "256/1"));
+        out.println(header);
+        for (Map.Entry<String, Map<Integer, Double>> row : byDetector().entrySet()) {
+            StringBuilder line =
+                    new StringBuilder(String.format(Locale.ROOT, "%-12s", row.getKey()));
+            batchSizes.forEach(
+                    size ->
+                            line.append(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "%10s",
+                                            Optional.ofNullable(row.getValue().get(size))
+                                                    .map(BenchRun::format)
+                                                    .orElse("-"))));
+            line.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%10s",
+                            gain(row.getValue()).map(g -> BenchRun.format(g) + "x").orElse("-")));
+            out.println(line);
+        }
+        gain(byDetector().getOrDefault(defaultDetector, Map.of()))
+                .ifPresent(
+                        g ->
+                                out.printf(
+                                        Locale.ROOT,
+                                        "Goal: batch 256 at least %.0fx batch 1 for %s: %.1fx, %s%n",
+                                        BenchRun.BATCHING_GOAL,
+                                        defaultDetector,
+                                        g,
+                                        g >= BenchRun.BATCHING_GOAL ? "met" : "NOT met"));
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "2. Operator efficiency (%s, batch %d, %d records, local MiniCluster, parallelism"
+                        + " 1):%n   operator %s records/s, raw detector %s records/s, ratio %.3f;"
+                        + " goal at least %.2f: %s%n",
+                operator.detector(),
+                operator.batchSize(),
+                operator.records(),
+                BenchRun.format(operator.operatorRecordsPerSecond()),
+                BenchRun.format(operator.rawRecordsPerSecond()),
+                operator.efficiency(),
+                BenchRun.OPERATOR_GOAL,
+                operator.efficiency() >= BenchRun.OPERATOR_GOAL ? "met" : "NOT met");
+    }
+
+    private Map<String, Map<Integer, Double>> byDetector() {
+        Map<String, Map<Integer, Double>> rows = new LinkedHashMap<>();
+        for (BatchingGain.Measurement m : batching) {
+            rows.computeIfAbsent(m.detector(), d -> new LinkedHashMap<>())
+                    .put(m.batchSize(), m.recordsPerSecond());
+        }
+        return rows;
+    }
+
+    private static Optional<Double> gain(Map<Integer, Double> row) {
+        Double one = row.get(1);
+        Double batch256 = row.get(256);
+        return one == null || batch256 == null ? Optional.empty() : Optional.of(batch256 / one);
+    }
+}

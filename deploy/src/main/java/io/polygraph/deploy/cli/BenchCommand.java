@@ -1,0 +1,103 @@
+package io.polygraph.deploy.cli;
+
+import io.polygraph.deploy.bench.BenchRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code polygraph bench}: trains small snapshots of every transaction detector (unless given),
+ * runs the benchmarks and prints their figures, ratios measured side by side in one run.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the performance benchmarks and print their figures as a table (and JSON with"
+                        + " --out): batching gain of every detector (JMH) and the scoring operator's"
+                        + " efficiency against the raw detector. Exits non-zero only when a run"
+                        + " fails, never because a figure misses its goal.")
+final class BenchCommand implements Callable<Integer> {
+
+    /** Trained when no --snapshot is given; the first is the default detector. */
+    static final List<String> DETECTORS =
+            List.of("combined", "cmad", "dmafn", "autoencoder", "mmoc", "igmm-bigan");
+
+    @Option(
+            names = "--snapshot",
+            paramLabel = "NAME=FILE",
+            description =
+                    "Benchmark this snapshot under NAME (repeatable; the first is taken as the"
+                            + " default detector). Without it, small snapshots of "
+                            + "combined, cmad, dmafn, autoencoder, mmoc and igmm-bigan are trained"
+                            + " first (one epoch on a small world: the networks have their default"
+                            + " sizes, which is what scoring speed depends on).")
+    Map<String, Path> snapshots = new LinkedHashMap<>();
+
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
+            description = "Where trained snapshots go. Default: a new temporary folder.")
+    Path work;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path out;
+
+    @Option(
+            names = "--batch-sizes",
+            split = ",",
+            description = "Batch sizes of the batching benchmark. Default: ${DEFAULT-VALUE}.")
+    List<Integer> batchSizes = List.of(1, 16, 64, 256, 1024, 4096);
+
+    @Option(
+            names = "--operator-batch-size",
+            description =
+                    "Batch size of the operator benchmark (the job's default). Default:"
+                            + " ${DEFAULT-VALUE}.")
+    int operatorBatchSize = 256;
+
+    @Option(names = "--quick", description = "Shorter runs on fewer records: noisier figures.")
+    boolean quick;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Path> toMeasure = new LinkedHashMap<>(snapshots);
+        if (toMeasure.isEmpty()) {
+            Path folder = work != null ? work : Files.createTempDirectory("polygraph-bench-");
+            Files.createDirectories(folder);
+            for (String detector : DETECTORS) {
+                Path snapshot = folder.resolve(detector + ".zip");
+                if (!Files.exists(snapshot)) {
+                    int exit = train(detector, snapshot);
+                    if (exit != 0) {
+                        System.err.printf("bench: training %s failed (exit %d)%n", detector, exit);
+                        return exit;
+                    }
+                }
+                toMeasure.put(detector, snapshot);
+            }
+        }
+        return new BenchRun(quick, batchSizes, operatorBatchSize).run(toMeasure, out, System.out);
+    }
+
+    private static int train(String detector, Path snapshot) {
+        return PolygraphCli.commandLine()
+                .execute(
+                        "train",
+                        "--detector",
+                        detector,
+                        "--customers",
+                        "40",
+                        "--days",
+                        "10",
+                        "--epochs",
+                        "1",
+                        "--out",
+                        snapshot.toString());
+    }
+}

@@ -1,0 +1,51 @@
+package io.polygraph.deploy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark tables: ratios computed from the measurements, goals judged, never hidden. */
+class BenchReportTest {
+
+    @Test
+    void printsRecordsPerSecondTheGainAndWhetherEachGoalWasMet() {
+        String printed =
+                print(
+                        List.of(
+                                new BatchingGain.Measurement("combined", 1, 10, 0.5),
+                                new BatchingGain.Measurement("combined", 256, 400, 3),
+                                new BatchingGain.Measurement("cmad", 1, 20, 1),
+                                new BatchingGain.Measurement("cmad", 256, 1000, 9)),
+                        new OperatorEfficiency.Measurement("combined", 256, 4000, 80, 100));
+
+        assertThat(printed)
+                .contains("combined         10.00       400    40.00x")
+                .contains("cmad             20.00      1000    50.00x")
+                .contains("Goal: batch 256 at least 30x batch 1 for combined: 40.0x, met")
+                .contains("ratio 0.800; goal at least 0.85: NOT met");
+    }
+
+    @Test
+    void aMissingBatchSizeIsShownAsADashNotAsAZero() {
+        String printed =
+                print(
+                        List.of(new BatchingGain.Measurement("combined", 1, 10, 0.5)),
+                        new OperatorEfficiency.Measurement("combined", 256, 4000, 90, 100));
+
+        assertThat(printed).contains("combined         10.00         -         -");
+        assertThat(printed).doesNotContain("Goal: batch 256");
+    }
+
+    private static String print(
+            List<BatchingGain.Measurement> batching, OperatorEfficiency.Measurement operator) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            new BenchReport(batching, operator, List.of(1, 256)).print(out, "combined");
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
