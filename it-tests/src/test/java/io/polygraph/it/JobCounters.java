@@ -1,5 +1,7 @@
 package io.polygraph.it;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobID;
@@ -18,20 +20,42 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
  */
 final class JobCounters {
 
-    private final Map<String, Metric> metrics;
+    private final List<Map.Entry<String, Metric>> metrics;
 
-    private JobCounters(Map<String, Metric> metrics) {
+    private JobCounters(List<Map.Entry<String, Metric>> metrics) {
         this.metrics = metrics;
     }
 
-    /** A snapshot of the metric objects of {@code job}; their values are read live. */
+    /**
+     * A snapshot of the metric objects of {@code job}; their values are read live.
+     *
+     * <p>Read group by group rather than with {@link InMemoryReporter#getMetricsByIdentifiers},
+     * which fails on a duplicate identifier: a reporter that retains metrics keeps those of every
+     * earlier attempt of a restarted task, under the same identifiers as the current attempt's (and
+     * a task of a terminated TaskManager may still be registered when its successor is). Counters
+     * are therefore summed over all attempts a retaining reporter remembers.
+     */
     static JobCounters of(InMemoryReporter reporter, JobID job) {
-        return new JobCounters(reporter.getMetricsByIdentifiers(job));
+        String jobId = job.toString();
+        List<Map.Entry<String, Metric>> metrics = new ArrayList<>();
+        reporter.getMetricsByGroup()
+                .forEach(
+                        (group, byName) -> {
+                            if (jobId.equals(group.getAllVariables().get("<job_id>"))) {
+                                byName.forEach(
+                                        (name, metric) ->
+                                                metrics.add(
+                                                        Map.entry(
+                                                                group.getMetricIdentifier(name),
+                                                                metric)));
+                            }
+                        });
+        return new JobCounters(metrics);
     }
 
     /** The sum over all subtasks of the counter whose identifier ends with {@code suffix}. */
     long sum(String suffix) {
-        return metrics.entrySet().stream()
+        return metrics.stream()
                 .filter(e -> e.getKey().endsWith("." + suffix))
                 .filter(e -> e.getValue() instanceof Counter)
                 .mapToLong(e -> ((Counter) e.getValue()).getCount())
@@ -43,7 +67,9 @@ final class JobCounters {
         String marker = ".polygraph.deadLettered.";
         Map<String, Long> byRule = new TreeMap<>();
         metrics.forEach(
-                (id, metric) -> {
+                entry -> {
+                    String id = entry.getKey();
+                    Metric metric = entry.getValue();
                     int at = id.lastIndexOf(marker);
                     if (at >= 0 && metric instanceof Counter counter && counter.getCount() > 0) {
                         byRule.merge(
@@ -55,8 +81,17 @@ final class JobCounters {
 
     /** The job's restart count as the job master reports it, or -1 when it is not registered. */
     long numRestarts() {
-        return metrics.entrySet().stream()
-                .filter(e -> e.getKey().endsWith(".numRestarts"))
+        return jobGauge("numRestarts");
+    }
+
+    /** The job's completed checkpoints as the job master reports them, or -1 before registered. */
+    long completedCheckpoints() {
+        return jobGauge("numberOfCompletedCheckpoints");
+    }
+
+    private long jobGauge(String name) {
+        return metrics.stream()
+                .filter(e -> e.getKey().endsWith("." + name))
                 .filter(e -> e.getValue() instanceof Gauge)
                 .mapToLong(e -> ((Number) ((Gauge<?>) e.getValue()).getValue()).longValue())
                 .max()

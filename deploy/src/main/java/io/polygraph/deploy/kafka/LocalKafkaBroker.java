@@ -152,6 +152,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         config.put("group.initial.rebalance.delay.ms", "0");
         // Flink's exactly-once sink asks for one-hour transactions by default.
         config.put("transaction.max.timeout.ms", String.valueOf(TimeUnit.HOURS.toMillis(1)));
+        // Keep every record: producers stamp records with their event time, and generated worlds
+        // lie months in the past, so the default 7-day retention would delete a world's records
+        // at the first retention check (about 30 s after start) while the job still reads them;
+        // the job's sources would then jump to the end of the emptied partitions and sit idle.
+        config.put("log.retention.ms", "-1");
         return config;
     }
 

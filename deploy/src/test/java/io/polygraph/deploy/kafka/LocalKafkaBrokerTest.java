@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,28 @@ class LocalKafkaBrokerTest {
                 Admin admin = Admin.create(broker.adminConfig())) {
             Set<String> names = admin.listTopics().names().get();
             assertThat(names).contains("kept");
+        }
+    }
+
+    @Test
+    void topicsKeepRecordsWhoseTimestampsLieMonthsInThePast() throws Exception {
+        try (LocalKafkaBroker broker =
+                        LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral());
+                Admin admin = Admin.create(broker.adminConfig())) {
+            new TopicSetup(broker.adminConfig()).ensureTopics(List.of("old-events"), 1);
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "old-events");
+
+            String retention =
+                    admin.describeConfigs(List.of(topic))
+                            .all()
+                            .get()
+                            .get(topic)
+                            .get(TopicConfig.RETENTION_MS_CONFIG)
+                            .value();
+
+            // Generated worlds are stamped with event times months old: a time limit would
+            // delete them while the job reads them.
+            assertThat(retention).isEqualTo("-1");
         }
     }
 
