@@ -24,11 +24,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The Polygraph job running on a Flink MiniCluster inside this JVM, with Flink's web UI on
  * localhost: what {@code polygraph run} and {@code polygraph demo} start.
  *
+ * <p>The web UI and REST API listen on 127.0.0.1 only, even when the configuration names another
+ * address: they are unauthenticated and show the job's configuration.
+ *
  * <p>It runs the very graph a cluster would run ({@link PolygraphJob#execute}); only the
  * environment differs. Closing cancels the job and waits for it to stop.
  */
 public final class LocalFlinkJob implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final JobClient client;
     private final int webUiPort;
@@ -50,13 +54,23 @@ public final class LocalFlinkJob implements AutoCloseable {
             throws Exception {
         Objects.requireNonNull(scorerFactory, "scorerFactory");
         JobSettings settings = JobSettings.from(flinkConfig);
-        Configuration config = new Configuration(flinkConfig);
-        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        config.set(RestOptions.ADDRESS, "127.0.0.1");
-        config.set(RestOptions.PORT, webUiPort);
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(
+                        clusterConfiguration(flinkConfig, webUiPort));
         return new LocalFlinkJob(PolygraphJob.execute(env, settings, scorerFactory), webUiPort);
+    }
+
+    /**
+     * The MiniCluster's configuration: {@code flinkConfig} with the REST endpoint (web UI and REST
+     * API) bound to the loopback address only, whatever the configuration said, because the
+     * configuration it shows holds the job's settings and nothing authenticates its callers.
+     */
+    static Configuration clusterConfiguration(Configuration flinkConfig, int webUiPort) {
+        Configuration config = new Configuration(flinkConfig);
+        config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        config.set(RestOptions.ADDRESS, LOOPBACK);
+        config.set(RestOptions.PORT, webUiPort);
+        return config;
     }
 
     /** Address of Flink's web UI. */

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -38,9 +40,13 @@ import org.slf4j.LoggerFactory;
  * that Flink's exactly-once sink, whose default transaction timeout is one hour, is accepted.
  *
  * <p>Trade-off: {@code KafkaRaftServer} and the storage {@link Formatter} are internal Kafka APIs,
- * so the Kafka version is pinned once in the parent pom. Ports are chosen by binding port 0 and
- * releasing it just before the broker binds; a lost race fails the start, which is retried with new
- * ports.
+ * so the Kafka version is pinned once in the parent pom.
+ *
+ * <p>By default the broker has one plaintext client listener. {@link BrokerSecurity} adds a
+ * SASL_SSL listener with SCRAM-SHA-512 users and/or an SSL listener with client certificates
+ * required, and ACLs; {@link #bootstrapServers(KafkaListener)} tells where each listens. Ports are
+ * chosen by binding port 0 and releasing it just before the broker binds; a lost race fails the
+ * start, which is retried with new ports.
  *
  * <pre>{@code
  * try (LocalKafkaBroker broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral())) {
@@ -57,32 +63,50 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final boolean deleteDataDirOnClose;
+    private final Map<KafkaListener, Integer> ports;
     private final String bootstrapServers;
 
     private LocalKafkaBroker(
-            KafkaRaftServer server, Path dataDir, boolean deleteDataDirOnClose, int port) {
+            KafkaRaftServer server,
+            Path dataDir,
+            boolean deleteDataDirOnClose,
+            Map<KafkaListener, Integer> ports) {
         this.server = server;
         this.dataDir = dataDir;
         this.deleteDataDirOnClose = deleteDataDirOnClose;
-        this.bootstrapServers = "127.0.0.1:" + port;
+        this.ports = Map.copyOf(ports);
+        this.bootstrapServers = address(ports.get(KafkaListener.PLAINTEXT));
     }
 
     /**
-     * Where and on which port the broker runs.
+     * Where and on which port the broker runs, and which secured listeners it opens.
      *
      * @param dataDir log directory; null for a fresh temporary one, deleted on close
-     * @param port client port; 0 for any free port
+     * @param port plaintext client port; 0 for any free port (secured listeners always get free
+     *     ports)
+     * @param security secured listeners and ACLs; {@link BrokerSecurity#NONE} for plaintext only
      */
-    public record Settings(Path dataDir, int port) {
+    public record Settings(Path dataDir, int port, BrokerSecurity security) {
         public Settings {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
             }
+            Objects.requireNonNull(security, "security");
+        }
+
+        /** A plaintext broker: no secured listener, no ACLs. */
+        public Settings(Path dataDir, int port) {
+            this(dataDir, port, BrokerSecurity.NONE);
         }
 
         /** A temporary data directory and any free port: what tests want. */
         public static Settings ephemeral() {
             return new Settings(null, 0);
+        }
+
+        /** These settings with {@code security}'s listeners and ACLs. */
+        public Settings withSecurity(BrokerSecurity security) {
+            return new Settings(dataDir, port, security);
         }
     }
 
@@ -95,11 +119,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Files.createDirectories(dataDir);
         RuntimeException lastFailure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = settings.port() != 0 ? settings.port() : freePort();
+            Map<KafkaListener, Integer> ports = new EnumMap<>(KafkaListener.class);
+            ports.put(KafkaListener.PLAINTEXT, settings.port() != 0 ? settings.port() : freePort());
+            settings.security().securedListeners().forEach(l -> ports.put(l, freePort()));
             int controllerPort = freePort();
             try {
-                LocalKafkaBroker broker = startOnce(dataDir, temporary, port, controllerPort);
-                LOG.info("Kafka broker ready at {} (data in {})", broker.bootstrapServers, dataDir);
+                LocalKafkaBroker broker =
+                        startOnce(dataDir, temporary, ports, controllerPort, settings.security());
+                LOG.info(
+                        "Kafka broker ready at {} (data in {}, {})",
+                        broker.ports,
+                        dataDir,
+                        settings.security());
                 return broker;
             } catch (RuntimeException e) {
                 lastFailure = e;
@@ -110,15 +141,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private static LocalKafkaBroker startOnce(
-            Path dataDir, boolean temporary, int port, int controllerPort) {
-        Properties config = brokerConfig(dataDir, port, controllerPort);
-        format(dataDir);
+            Path dataDir,
+            boolean temporary,
+            Map<KafkaListener, Integer> ports,
+            int controllerPort,
+            BrokerSecurity security) {
+        Properties config = brokerConfig(dataDir, ports, controllerPort);
+        security.applyTo(config);
+        format(dataDir, security);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         try {
             server.startup();
-            LocalKafkaBroker broker = new LocalKafkaBroker(server, dataDir, false, port);
+            LocalKafkaBroker broker = new LocalKafkaBroker(server, dataDir, false, ports);
             broker.awaitReady();
-            return new LocalKafkaBroker(server, dataDir, temporary, port);
+            return new LocalKafkaBroker(server, dataDir, temporary, ports);
         } catch (RuntimeException e) {
             server.shutdown();
             server.awaitShutdown();
@@ -126,16 +162,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerConfig(Path dataDir, int port, int controllerPort) {
+    private static Properties brokerConfig(
+            Path dataDir, Map<KafkaListener, Integer> ports, int controllerPort) {
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", String.valueOf(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        String clientListeners =
+                ports.entrySet().stream()
+                        .map(e -> e.getKey() + "://" + address(e.getValue()))
+                        .collect(Collectors.joining(","));
+        config.put("listeners", clientListeners + ",CONTROLLER://" + address(controllerPort));
+        config.put("advertised.listeners", clientListeners);
+        // Each client listener is named after its security protocol.
         config.put(
-                "listeners",
-                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+                "listener.security.protocol.map",
+                Stream.concat(
+                                ports.keySet().stream().map(l -> l + ":" + l),
+                                Stream.of("CONTROLLER:PLAINTEXT"))
+                        .collect(Collectors.joining(",")));
         config.put("controller.listener.names", "CONTROLLER");
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("log.dirs", dataDir.toAbsolutePath().toString());
@@ -160,7 +205,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return config;
     }
 
-    private static void format(Path dataDir) {
+    private static void format(Path dataDir, BrokerSecurity security) {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             // A restart on the same data directory keeps its cluster id and data.
             return;
@@ -176,9 +221,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     .setControllerListenerName("CONTROLLER")
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    // SCRAM users as bootstrap metadata records: there before any client.
+                    .setScramArguments(security.scramFormatterArguments())
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot format Kafka storage in " + logDir, e);
+            String message = "cannot format Kafka storage in " + logDir;
+            if (!security.scramUsers().isEmpty()) {
+                // Not chained: the formatter's messages may quote a SCRAM argument, password
+                // included.
+                throw new IllegalStateException(message + ": " + e.getClass().getName());
+            }
+            throw new IllegalStateException(message, e);
         }
     }
 
@@ -203,9 +256,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** The {@code host:port} clients connect to. */
+    /** The {@code host:port} of the plaintext listener, which every broker has. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The {@code host:port} of {@code listener}.
+     *
+     * @throws IllegalArgumentException when the broker was not started with that listener
+     */
+    public String bootstrapServers(KafkaListener listener) {
+        Integer port = ports.get(listener);
+        if (port == null) {
+            throw new IllegalArgumentException("this broker has no " + listener + " listener");
+        }
+        return address(port);
+    }
+
+    private static String address(int port) {
+        return "127.0.0.1:" + port;
     }
 
     /** The broker's log directory. */
@@ -213,7 +283,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
-    /** Configuration for an {@link Admin} client of this broker. */
+    /**
+     * Configuration for an {@link Admin} client of this broker's plaintext listener; with ACLs on,
+     * that client is a super user (see {@link BrokerSecurity}).
+     */
     public Map<String, Object> adminConfig() {
         return Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

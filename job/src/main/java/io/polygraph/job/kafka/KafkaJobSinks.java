@@ -42,11 +42,13 @@ public final class KafkaJobSinks implements JobSinks {
     /**
      * Sinks configured by {@code settings}.
      *
-     * @throws IllegalArgumentException when no bootstrap servers are set
+     * @throws IllegalArgumentException when no bootstrap servers are set, or when a Kafka secret
+     *     would show in Flink's REST API ({@link KafkaSecretProperties})
      */
     public KafkaJobSinks(JobSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bootstrapServers = settings.requireBootstrapServers("the Kafka sinks");
+        KafkaSecretProperties.requireHiddenByFlink(settings.kafkaProperties());
     }
 
     @Override

@@ -35,11 +35,13 @@ public final class KafkaJobSources implements JobSources {
     /**
      * Sources configured by {@code settings}.
      *
-     * @throws IllegalArgumentException when no bootstrap servers are set
+     * @throws IllegalArgumentException when no bootstrap servers are set, or when a Kafka secret
+     *     would show in Flink's REST API ({@link KafkaSecretProperties})
      */
     public KafkaJobSources(JobSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bootstrapServers = settings.requireBootstrapServers("the Kafka sources");
+        KafkaSecretProperties.requireHiddenByFlink(settings.kafkaProperties());
     }
 
     @Override
