@@ -12,14 +12,17 @@ final class BenchReport {
 
     private final List<BatchingGain.Measurement> batching;
     private final OperatorEfficiency.Measurement operator;
+    private final EndToEndThroughput.Measurement endToEnd;
     private final List<Integer> batchSizes;
 
     BenchReport(
             List<BatchingGain.Measurement> batching,
             OperatorEfficiency.Measurement operator,
+            EndToEndThroughput.Measurement endToEnd,
             List<Integer> batchSizes) {
         this.batching = batching;
         this.operator = operator;
+        this.endToEnd = endToEnd;
         this.batchSizes = batchSizes;
     }
 
@@ -73,6 +76,25 @@ final class BenchReport {
                 operator.efficiency(),
                 BenchRun.OPERATOR_GOAL,
                 operator.efficiency() >= BenchRun.OPERATOR_GOAL ? "met" : "NOT met");
+        if (endToEnd != null) {
+            out.println();
+            out.printf(
+                    Locale.ROOT,
+                    "3. End to end, Kafka to Kafka, exactly-once, %d records (%d transactions), %d"
+                            + " cores:%n   Polygraph job %s records/s (%s per core), pass-through"
+                            + " job %s records/s (%s per core), ratio %.3f; goal at least %.2f:"
+                            + " %s%n",
+                    endToEnd.records(),
+                    endToEnd.transactions(),
+                    endToEnd.cores(),
+                    BenchRun.format(endToEnd.polygraphRecordsPerSecond()),
+                    BenchRun.format(endToEnd.polygraphRecordsPerSecond() / endToEnd.cores()),
+                    BenchRun.format(endToEnd.passThroughRecordsPerSecond()),
+                    BenchRun.format(endToEnd.passThroughRecordsPerSecond() / endToEnd.cores()),
+                    endToEnd.ratio(),
+                    BenchRun.END_TO_END_GOAL,
+                    endToEnd.ratio() >= BenchRun.END_TO_END_GOAL ? "met" : "NOT met");
+        }
     }
 
     private Map<String, Map<Integer, Double>> byDetector() {

@@ -24,6 +24,9 @@ public final class BenchRun {
     /** Goal of benchmark 2. */
     static final double OPERATOR_GOAL = 0.85;
 
+    /** Goal of benchmark 3. */
+    static final double END_TO_END_GOAL = 0.5;
+
     private final BenchSettings settings;
     private final List<Integer> batchSizes;
     private final int operatorBatchSize;
@@ -54,7 +57,9 @@ public final class BenchRun {
                 new OperatorEfficiency(settings)
                         .measure(
                                 defaultDetector, snapshots.get(defaultDetector), operatorBatchSize);
-        BenchReport report = new BenchReport(batching, operator, batchSizes);
+        EndToEndThroughput.Measurement endToEnd =
+                new EndToEndThroughput(settings).measure(snapshots.get(defaultDetector));
+        BenchReport report = new BenchReport(batching, operator, endToEnd, batchSizes);
         report.print(console, defaultDetector);
         if (json != null) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -66,6 +71,8 @@ public final class BenchRun {
             document.put("batching", batching);
             document.put("operator", operator);
             document.put("operatorEfficiency", operator.efficiency());
+            document.put("endToEnd", endToEnd);
+            document.put("endToEndRatio", endToEnd.ratio());
             write(json, document);
             console.println("Wrote " + json.toAbsolutePath());
         }

@@ -8,21 +8,25 @@ package io.polygraph.deploy.bench;
  * @param measurementIterations JMH measured iterations
  * @param secondsPerIteration length of a measured iteration
  * @param operatorRecords records pushed through the scoring operator (benchmark 2)
+ * @param endToEndCustomers customers of the world streamed through Kafka (benchmark 3)
+ * @param endToEndCopies how many times that world is published (the pass-through job reads all)
  */
 record BenchSettings(
         int customers,
         int warmupIterations,
         int measurementIterations,
         int secondsPerIteration,
-        int operatorRecords) {
+        int operatorRecords,
+        int endToEndCustomers,
+        int endToEndCopies) {
 
     /** The full run. */
     static BenchSettings full() {
-        return new BenchSettings(40, 3, 5, 2, 20_000);
+        return new BenchSettings(40, 3, 5, 2, 20_000, 100, 20);
     }
 
     /** A quick run for trying the command: noisier figures. */
     static BenchSettings quick() {
-        return new BenchSettings(20, 1, 2, 1, 4_000);
+        return new BenchSettings(20, 1, 2, 1, 4_000, 30, 20);
     }
 }

@@ -44,7 +44,7 @@ class BenchReportTest {
             List<BatchingGain.Measurement> batching, OperatorEfficiency.Measurement operator) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new BenchReport(batching, operator, List.of(1, 256)).print(out, "combined");
+            new BenchReport(batching, operator, null, List.of(1, 256)).print(out, "combined");
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

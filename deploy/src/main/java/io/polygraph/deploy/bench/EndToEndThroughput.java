@@ -1,0 +1,177 @@
+package io.polygraph.deploy.bench;
+
+import io.polygraph.deploy.demo.ConsumerGroupProgress;
+import io.polygraph.deploy.kafka.LocalKafkaBroker;
+import io.polygraph.deploy.kafka.TopicSetup;
+import io.polygraph.deploy.world.WorldPublisher;
+import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
+import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.job.PolygraphJob;
+import io.polygraph.job.config.JobSettings;
+import io.polygraph.job.config.PolygraphOptions;
+import io.polygraph.topic.Topics;
+import io.polygraph.world.World;
+import io.polygraph.world.WorldConfig;
+import io.polygraph.world.WorldGenerator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Benchmark 3: sustained input records per second of the Polygraph job (Kafka sources, decoding,
+ * join, batch scoring, alert policy, exactly-once sinks) against a pass-through job that copies the
+ * same records Kafka to Kafka ({@link PassThroughJob}), on a local broker and a local Flink
+ * MiniCluster with one task slot per core, in one run.
+ *
+ * <p>The world is published first, as a backlog, so that each job reads as fast as it can: several
+ * copies of it, of which the Polygraph job is timed on the first and the pass-through job on all
+ * (it would finish one copy too fast to time). The Polygraph job's progress is its consumer group's
+ * committed offsets (committed on checkpoints, every second); the pass-through job's is the end
+ * offset of its output topic (written records, finer grained, because it finishes the backlog in
+ * seconds). Each rate is taken between 20% and 80% of the backlog, leaving start-up and tail out.
+ */
+final class EndToEndThroughput {
+
+    /** The two jobs' rates on the same records. */
+    record Measurement(
+            long records,
+            long transactions,
+            int cores,
+            double polygraphRecordsPerSecond,
+            double passThroughRecordsPerSecond) {
+
+        double ratio() {
+            return polygraphRecordsPerSecond / passThroughRecordsPerSecond;
+        }
+    }
+
+    private static final long SEED = 4343;
+    private static final int PARTITIONS = 2;
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+    private final BenchSettings settings;
+
+    EndToEndThroughput(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    Measurement measure(Path snapshot) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        World world =
+                WorldGenerator.generate(
+                        WorldConfig.defaults()
+                                .withSeed(SEED)
+                                .withCustomers(settings.endToEndCustomers()));
+        try (LocalKafkaBroker broker =
+                LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral())) {
+            WorldTopics inputs =
+                    new WorldTopics(
+                            Topics.TRANSACTIONS, Topics.PROFILES, Topics.SIGNATURES, Topics.LABELS);
+            List<String> inputNames =
+                    List.of(Topics.TRANSACTIONS_NAME, Topics.PROFILES_NAME, Topics.SIGNATURES_NAME);
+            new TopicSetup(broker.adminConfig())
+                    .ensureTopics(
+                            List.of(
+                                    Topics.TRANSACTIONS_NAME,
+                                    Topics.PROFILES_NAME,
+                                    Topics.SIGNATURES_NAME,
+                                    Topics.LABELS_NAME,
+                                    Topics.ALERTS_NAME,
+                                    Topics.DEAD_LETTERS_NAME,
+                                    "pass-through"),
+                            PARTITIONS);
+            // The world several times over: the pass-through job copies one world in well under a
+            // second, too fast to time; the Polygraph job is timed on the first copy only.
+            try (WorldPublisher publisher = new WorldPublisher(broker.adminConfig(), inputs)) {
+                for (int copy = 0; copy < settings.endToEndCopies(); copy++) {
+                    publisher.publish(world, 0, n -> {});
+                }
+            }
+            long records = world.eventsInTimeOrder().size();
+            double passThrough =
+                    passThrough(broker, inputNames, records * settings.endToEndCopies(), cores);
+            double polygraph = polygraph(broker, snapshot, inputNames, records, cores);
+            return new Measurement(
+                    records, world.transactions().size(), cores, polygraph, passThrough);
+        }
+    }
+
+    private double passThrough(
+            LocalKafkaBroker broker, List<String> inputs, long records, int cores)
+            throws Exception {
+        StreamExecutionEnvironment env = environment(cores);
+        env.enableCheckpointing(1000);
+        PassThroughJob.build(
+                env,
+                broker.bootstrapServers(),
+                inputs,
+                "pass-through",
+                "bench-pass-through",
+                "bench-pass-through");
+        JobClient job = env.executeAsync("polygraph-bench-pass-through");
+        try (Admin admin = Admin.create(broker.adminConfig())) {
+            return new ProgressSampler(
+                            () -> endOffsets(admin, "pass-through"), Duration.ofMillis(20))
+                    .sustainedRate(records, 0.2, 0.8, TIMEOUT);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private double polygraph(
+            LocalKafkaBroker broker, Path snapshot, List<String> inputs, long records, int cores)
+            throws Exception {
+        Configuration config = new Configuration();
+        config.set(PolygraphOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        config.set(PolygraphOptions.GROUP_ID, "bench-polygraph");
+        config.set(PolygraphOptions.DELIVERY_GUARANTEE, DeliveryGuarantee.EXACTLY_ONCE);
+        config.set(PolygraphOptions.TRANSACTIONAL_ID_PREFIX, "bench-polygraph");
+        config.set(PolygraphOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        config.set(PolygraphOptions.PARALLELISM, cores);
+        JobSettings jobSettings = JobSettings.from(config);
+        JobClient job =
+                PolygraphJob.execute(
+                        environment(cores), jobSettings, SnapshotScorerFactory.forJob(snapshot));
+        try (ConsumerGroupProgress progress =
+                new ConsumerGroupProgress(broker.adminConfig(), "bench-polygraph", inputs)) {
+            return new ProgressSampler(() -> records - progress.lag(), Duration.ofMillis(200))
+                    .sustainedRate(records, 0.2, 0.8, TIMEOUT);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static StreamExecutionEnvironment environment(int cores) {
+        Configuration config = new Configuration();
+        // A failure should fail the measurement, not hide in a restart.
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        return StreamExecutionEnvironment.createLocalEnvironment(cores, config);
+    }
+
+    private static long endOffsets(Admin admin, String topic) {
+        try {
+            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(request).all().get().values().stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
