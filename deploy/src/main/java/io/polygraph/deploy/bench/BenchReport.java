@@ -97,6 +97,23 @@ final class BenchReport {
         }
     }
 
+    /** Benchmark 6: seconds per epoch of each training run, and their median. */
+    static void printTraining(PrintStream out, List<TrainingEpochs.Measurement> training) {
+        out.println();
+        out.println("6. Training: seconds per epoch (the first includes set-up and warm-up)");
+        for (TrainingEpochs.Measurement run : training) {
+            out.printf(
+                    Locale.ROOT,
+                    "   %-26s %6d records: epochs %s s, median %.1f s%n",
+                    run.training(),
+                    run.records(),
+                    run.epochSeconds().stream()
+                            .map(s -> String.format(Locale.ROOT, "%.1f", s))
+                            .toList(),
+                    run.medianSeconds());
+        }
+    }
+
     private Map<String, Map<Integer, Double>> byDetector() {
         Map<String, Map<Integer, Double>> rows = new LinkedHashMap<>();
         for (BatchingGain.Measurement m : batching) {

@@ -59,8 +59,10 @@ public final class BenchRun {
                                 defaultDetector, snapshots.get(defaultDetector), operatorBatchSize);
         EndToEndThroughput.Measurement endToEnd =
                 new EndToEndThroughput(settings).measure(snapshots.get(defaultDetector));
+        List<TrainingEpochs.Measurement> training = new TrainingEpochs(settings).measure();
         BenchReport report = new BenchReport(batching, operator, endToEnd, batchSizes);
         report.print(console, defaultDetector);
+        BenchReport.printTraining(console, training);
         if (json != null) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("measuredAt", Instant.now().toString());
@@ -73,6 +75,7 @@ public final class BenchRun {
             document.put("operatorEfficiency", operator.efficiency());
             document.put("endToEnd", endToEnd);
             document.put("endToEndRatio", endToEnd.ratio());
+            document.put("training", training);
             write(json, document);
             console.println("Wrote " + json.toAbsolutePath());
         }

@@ -10,6 +10,8 @@ package io.polygraph.deploy.bench;
  * @param operatorRecords records pushed through the scoring operator (benchmark 2)
  * @param endToEndCustomers customers of the world streamed through Kafka (benchmark 3)
  * @param endToEndCopies how many times that world is published (the pass-through job reads all)
+ * @param mnistImages MNIST training images of the training benchmark (6)
+ * @param trainingEpochs epochs of each training run of benchmark 6 (the median is reported)
  */
 record BenchSettings(
         int customers,
@@ -18,15 +20,17 @@ record BenchSettings(
         int secondsPerIteration,
         int operatorRecords,
         int endToEndCustomers,
-        int endToEndCopies) {
+        int endToEndCopies,
+        int mnistImages,
+        int trainingEpochs) {
 
     /** The full run. */
     static BenchSettings full() {
-        return new BenchSettings(40, 3, 5, 2, 20_000, 100, 20);
+        return new BenchSettings(40, 3, 5, 2, 20_000, 100, 20, 10_000, 3);
     }
 
     /** A quick run for trying the command: noisier figures. */
     static BenchSettings quick() {
-        return new BenchSettings(20, 1, 2, 1, 4_000, 30, 20);
+        return new BenchSettings(20, 1, 2, 1, 4_000, 30, 20, 2_000, 3);
     }
 }

@@ -40,6 +40,22 @@ class BenchReportTest {
         assertThat(printed).doesNotContain("Goal: batch 256");
     }
 
+    @Test
+    void trainingEpochsShowEachEpochAndTheMedian() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            BenchReport.printTraining(
+                    out,
+                    List.of(
+                            new TrainingEpochs.Measurement(
+                                    "dmafn on a world", 1200, List.of(9.0, 4.0, 5.0))));
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "dmafn on a world", "1200 records: epochs [9.0, 4.0, 5.0] s, median 5.0 s");
+    }
+
     private static String print(
             List<BatchingGain.Measurement> batching, OperatorEfficiency.Measurement operator) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
