@@ -84,6 +84,11 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  */
 public final class JobSettings {
 
+    /** A default broker's {@code transaction.max.timeout.ms}. */
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
+    private static final String TRANSACTION_TIMEOUT_MS = "transaction.timeout.ms";
+
     private final Configuration config;
     private final Map<String, String> kafkaProperties;
     // Read once, in validate(): the files may change under a running job, its codecs may not.
@@ -174,6 +179,9 @@ public final class JobSettings {
                 "must be set (and not blank) when "
                         + DELIVERY_GUARANTEE.key()
                         + " is EXACTLY_ONCE");
+        if (deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            validateTransactionTimeout();
+        }
         validateAlertPolicy();
         validateWireFormat();
         config.getOptional(WRITER_SCHEMAS)
@@ -186,6 +194,34 @@ public final class JobSettings {
                                                         Transaction.getClassSchema(),
                                                         CustomerProfile.getClassSchema(),
                                                         SignatureImage.getClassSchema())));
+    }
+
+    /**
+     * A Kafka transaction stays open from one checkpoint to the next commit; a timeout shorter than
+     * twice the checkpoint interval would let the broker abort it before Flink commits it, and the
+     * alerts in it would be lost.
+     */
+    private void validateTransactionTimeout() {
+        String key = KAFKA_PROPERTIES_PREFIX + TRANSACTION_TIMEOUT_MS;
+        Duration timeout;
+        try {
+            timeout = transactionTimeout();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid setting " + key + ": not a number of ms");
+        }
+        Duration least = checkpointInterval().multipliedBy(2);
+        if (timeout.compareTo(least) < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid setting "
+                            + key
+                            + ": "
+                            + timeout.toMillis()
+                            + " ms is shorter than twice "
+                            + CHECKPOINT_INTERVAL.key()
+                            + " ("
+                            + least.toMillis()
+                            + " ms); the broker would abort transactions before they commit");
+        }
     }
 
     private void validateAlertPolicy() {
@@ -351,6 +387,18 @@ public final class JobSettings {
 
     public DeliveryGuarantee deliveryGuarantee() {
         return config.get(DELIVERY_GUARANTEE);
+    }
+
+    /**
+     * The exactly-once producers' {@code transaction.timeout.ms}: the Kafka property when set, else
+     * {@link #DEFAULT_TRANSACTION_TIMEOUT}, a default broker's maximum (Flink's own default of one
+     * hour is refused by such a broker).
+     */
+    public Duration transactionTimeout() {
+        String value = kafkaProperties.get(TRANSACTION_TIMEOUT_MS);
+        return value == null
+                ? DEFAULT_TRANSACTION_TIMEOUT
+                : Duration.ofMillis(Long.parseLong(value.strip()));
     }
 
     public Optional<String> transactionalIdPrefix() {

@@ -9,7 +9,6 @@ import io.polygraph.schema.DeadLetter;
 import io.polygraph.schema.ShadowScore;
 import io.polygraph.topic.Topic;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,11 +29,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * transactional-id prefix per sink derived from the configured prefix. Under EXACTLY_ONCE the
  * producers' {@code transaction.timeout.ms} defaults to 15 minutes, the broker's default maximum
  * (the connector's own default of one hour is refused by a default broker); set it through {@code
- * polygraph.kafka.properties.transaction.timeout.ms} to override.
+ * polygraph.kafka.properties.transaction.timeout.ms} to override ({@link
+ * JobSettings#transactionTimeout()}; it must be at least twice the checkpoint interval).
  */
 public final class KafkaJobSinks implements JobSinks {
-
-    static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
     private final JobSettings settings;
     private final String bootstrapServers;
@@ -118,7 +116,7 @@ public final class KafkaJobSinks implements JobSinks {
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             properties.putIfAbsent(
                     ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                    String.valueOf(DEFAULT_TRANSACTION_TIMEOUT.toMillis()));
+                    String.valueOf(settings.transactionTimeout().toMillis()));
         }
         return properties;
     }

@@ -110,6 +110,40 @@ class JobSettingsTest {
     }
 
     @Test
+    void exactlyOnceNeedsATransactionTimeoutOfAtLeastTwoCheckpointIntervals() {
+        Configuration config = exactlyOnce();
+        config.set(PolygraphOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(30));
+        config.setString(
+                PolygraphOptions.KAFKA_PROPERTIES_PREFIX + "transaction.timeout.ms", "45000");
+
+        assertThatThrownBy(() -> JobSettings.from(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("polygraph.kafka.properties.transaction.timeout.ms")
+                .hasMessageContaining(PolygraphOptions.CHECKPOINT_INTERVAL.key());
+
+        config.setString(
+                PolygraphOptions.KAFKA_PROPERTIES_PREFIX + "transaction.timeout.ms", "60000");
+        assertThat(JobSettings.from(config).transactionTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void theDefaultTransactionTimeoutIsADefaultBrokersMaximumAndBoundsTheCheckpointInterval() {
+        Configuration config = exactlyOnce();
+        assertThat(JobSettings.from(config).transactionTimeout()).isEqualTo(Duration.ofMinutes(15));
+
+        config.set(PolygraphOptions.CHECKPOINT_INTERVAL, Duration.ofMinutes(10));
+        assertThatThrownBy(() -> JobSettings.from(config))
+                .hasMessageContaining("shorter than twice");
+    }
+
+    private static Configuration exactlyOnce() {
+        Configuration config = new Configuration();
+        config.set(PolygraphOptions.DELIVERY_GUARANTEE, DeliveryGuarantee.EXACTLY_ONCE);
+        config.set(PolygraphOptions.TRANSACTIONAL_ID_PREFIX, "polygraph-test");
+        return config;
+    }
+
+    @Test
     void settingsDoNotChangeWithTheConfigurationTheyWereReadFrom() {
         Configuration config = new Configuration();
         JobSettings settings = JobSettings.from(config);
