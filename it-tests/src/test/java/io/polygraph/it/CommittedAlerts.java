@@ -19,13 +19,63 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
  */
 final class CommittedAlerts {
 
+    /** What waiting needs to know of a running job, wherever it runs. */
+    interface WatchedJob {
+        /** The job's id, for the progress lines. */
+        String id();
+
+        /** Throws an {@link AssertionError} when the job has ended: it never ends by itself. */
+        void requireRunning() throws Exception;
+
+        long completedCheckpoints() throws Exception;
+
+        /** Counts worth printing while waiting, e.g. records scored. */
+        String progress() throws Exception;
+    }
+
     private CommittedAlerts() {}
 
+    /** A job on a MiniCluster, watched through its client and the test's metric reporter. */
     static List<Alert> await(
             JobClient job,
             ConsumerGroupProgress progress,
             TopicWatcher<Alert> alerts,
             InMemoryReporter metrics,
+            Duration timeout)
+            throws Exception {
+        WatchedJob watched =
+                new WatchedJob() {
+                    @Override
+                    public String id() {
+                        return job.getJobID().toString();
+                    }
+
+                    @Override
+                    public void requireRunning() throws Exception {
+                        if (job.getJobStatus().get().isGloballyTerminalState()) {
+                            throw new AssertionError("the job ended: " + job.getJobStatus().get());
+                        }
+                    }
+
+                    @Override
+                    public long completedCheckpoints() {
+                        return JobCounters.of(metrics, job.getJobID()).completedCheckpoints();
+                    }
+
+                    @Override
+                    public String progress() {
+                        return "scored "
+                                + JobCounters.of(metrics, job.getJobID())
+                                        .sum("polygraph.recordsScored");
+                    }
+                };
+        return await(watched, progress, alerts, timeout);
+    }
+
+    static List<Alert> await(
+            WatchedJob job,
+            ConsumerGroupProgress progress,
+            TopicWatcher<Alert> alerts,
             Duration timeout)
             throws Exception {
         long[] nextReport = {System.nanoTime()};
@@ -35,39 +85,30 @@ final class CommittedAlerts {
                 () -> {
                     long lag = progress.lag();
                     if (System.nanoTime() > nextReport[0]) {
-                        JobCounters counters = JobCounters.of(metrics, job.getJobID());
                         System.out.printf(
-                                "%s: input not committed %d, scored %d, alerts read %d,"
-                                        + " checkpoints %d%n",
-                                job.getJobID(),
+                                "%s: input not committed %d, %s, alerts read %d, checkpoints %d%n",
+                                job.id(),
                                 lag,
-                                counters.sum("polygraph.recordsScored"),
+                                job.progress(),
                                 alerts.count(),
-                                counters.completedCheckpoints());
+                                job.completedCheckpoints());
                         nextReport[0] = System.nanoTime() + 10_000_000_000L;
                     }
-                    return running(job) && lag == 0;
+                    job.requireRunning();
+                    return lag == 0;
                 });
         int count;
         do {
             count = alerts.count();
-            long completed = JobCounters.of(metrics, job.getJobID()).completedCheckpoints();
+            long completed = job.completedCheckpoints();
             Awaiting.until(
                     "two more checkpoints completed",
                     timeout,
-                    () ->
-                            running(job)
-                                    && JobCounters.of(metrics, job.getJobID())
-                                                    .completedCheckpoints()
-                                            >= completed + 2);
+                    () -> {
+                        job.requireRunning();
+                        return job.completedCheckpoints() >= completed + 2;
+                    });
         } while (alerts.count() != count);
         return alerts.received().stream().map(TopicWatcher.Received::value).toList();
-    }
-
-    private static boolean running(JobClient job) throws Exception {
-        if (job.getJobStatus().get().isGloballyTerminalState()) {
-            throw new AssertionError("the job ended: " + job.getJobStatus().get());
-        }
-        return true;
     }
 }

@@ -23,12 +23,7 @@ import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldJoin;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -96,12 +91,6 @@ class ExactlyOnceAlertsITCase {
 
     /** Alerts a subtask passes after a completed checkpoint before the injector may throw. */
     private static final int ALERTS_BEFORE_INJECTED_FAILURE = 20;
-
-    /**
-     * How far the scores of one alert may differ between runs: float32 scoring in batches of
-     * varying shape, see {@link AlertComparison}.
-     */
-    private static final double SCORE_TOLERANCE = 1e-5;
 
     /** Longest wait for one run to commit everything; only a failing test waits this long. */
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
@@ -207,7 +196,7 @@ class ExactlyOnceAlertsITCase {
                 .isEmpty();
         assertThat(comparison.maxScoreDifference())
                 .as("largest score difference of an alert in both runs")
-                .isLessThanOrEqualTo(SCORE_TOLERANCE);
+                .isLessThanOrEqualTo(AlertComparison.SCORE_TOLERANCE);
         assertThat(comparison.borderline())
                 .as(
                         "alerts within the score tolerance of their threshold (exempt from the id"
@@ -305,78 +294,10 @@ class ExactlyOnceAlertsITCase {
         }
     }
 
-    /**
-     * The committed alerts of two runs compared by transaction: which the failing run missed or
-     * added, which of the shared ones a different model version scored, and how far apart the
-     * shared ones' scores lie.
-     *
-     * <p>Scores agree only to float precision, not bit for bit: the detector's networks compute in
-     * float32, and a scoring batch is cut by size or by a processing-time deadline, so a record is
-     * scored in batches of different shapes in different runs (failures or not), whose float32
-     * results may differ in the last bits (differences up to about 5e-7 seen). An alert whose score
-     * lies within {@link #SCORE_TOLERANCE} of its threshold may therefore legitimately be alerted
-     * in one run and not the other; such borderline alerts are counted instead of being reported as
-     * missing or extra.
-     */
-    private record AlertComparison(
-            List<String> missing,
-            List<String> extra,
-            List<String> otherModel,
-            double maxScoreDifference,
-            int borderline) {
-
-        static AlertComparison of(List<Alert> reference, List<Alert> failing) {
-            Map<String, Alert> expected = byTransaction(reference);
-            Map<String, Alert> actual = byTransaction(failing);
-            List<String> missing = new ArrayList<>();
-            List<String> extra = new ArrayList<>();
-            List<String> otherModel = new ArrayList<>();
-            double maxScoreDifference = 0;
-            int borderline = 0;
-            for (Alert alert : expected.values()) {
-                Alert other = actual.get(alert.getTransactionId());
-                if (other == null) {
-                    if (isBorderline(alert)) {
-                        borderline++;
-                    } else {
-                        missing.add(alert.getTransactionId());
-                    }
-                    continue;
-                }
-                if (!alert.getModelVersion().equals(other.getModelVersion())) {
-                    otherModel.add(alert.getTransactionId());
-                }
-                maxScoreDifference =
-                        Math.max(maxScoreDifference, Math.abs(alert.getScore() - other.getScore()));
-            }
-            for (Alert alert : actual.values()) {
-                if (!expected.containsKey(alert.getTransactionId())) {
-                    if (isBorderline(alert)) {
-                        borderline++;
-                    } else {
-                        extra.add(alert.getTransactionId());
-                    }
-                }
-            }
-            return new AlertComparison(missing, extra, otherModel, maxScoreDifference, borderline);
-        }
-
-        private static boolean isBorderline(Alert alert) {
-            return Math.abs(alert.getScore() - alert.getThreshold()) <= SCORE_TOLERANCE;
-        }
-
-        private static Map<String, Alert> byTransaction(List<Alert> alerts) {
-            Map<String, Alert> byId = new HashMap<>();
-            alerts.forEach(a -> byId.put(a.getTransactionId(), a));
-            return byId;
-        }
-    }
-
     private static void assertNoTransactionTwice(List<Alert> alerts, String run) {
-        Set<String> ids = new HashSet<>();
-        List<String> twice =
-                alerts.stream().map(Alert::getTransactionId).filter(id -> !ids.add(id)).toList();
-        assertThat(twice).as("transactions alerted twice in the %s", run).isEmpty();
+        assertThat(AlertComparison.alertedTwice(alerts))
+                .as("transactions alerted twice in the %s", run)
+                .isEmpty();
     }
 
     private static ConsumerGroupProgress progressOf(JobSettings settings) {

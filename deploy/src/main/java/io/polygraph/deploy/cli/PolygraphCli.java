@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             RunCommand.class,
             BenchCommand.class,
-            AnnounceCommand.class
+            AnnounceCommand.class,
+            ClusterCommand.class
         })
 public final class PolygraphCli implements Runnable {
 
@@ -55,6 +56,7 @@ public final class PolygraphCli implements Runnable {
         CommandLine root = new CommandLine(new PolygraphCli());
         JobOptionsHelp.addTo(root.getSubcommands().get("run"));
         JobOptionsHelp.addTo(root.getSubcommands().get("demo"));
+        JobOptionsHelp.addTo(root.getSubcommands().get("cluster").getSubcommands().get("submit"));
         return root.setExecutionExceptionHandler(
                 (exception, cli, parseResult) -> {
                     if (!isBadInput(exception)) {
