@@ -19,7 +19,6 @@ import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.AutoencoderDetectorTrainer;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.world.World;
-import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldJoin;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,19 +69,6 @@ class ExactlyOnceAlertsITCase {
     private static final int FAILURE_ROUNDS = 2;
     private static final int MIN_TRANSACTIONS = 100_000;
 
-    /** About 100,000 transactions: 250 customers, 10 a day for 42 days, no signatures. */
-    private static final WorldConfig LIVE_WORLD =
-            WorldConfig.defaults()
-                    .withSeed(11)
-                    .withCustomers(250)
-                    .withSpan(Duration.ofDays(42))
-                    .withTransactionsPerCustomerPerDay(10)
-                    .withSignatureCaptureShare(0);
-
-    /** The same shape as the live world, other customers, a tenth of the size. */
-    private static final WorldConfig TRAINING_WORLD =
-            LIVE_WORLD.withSeed(7).withCustomers(50).withSpan(Duration.ofDays(20));
-
     /**
      * Short, so that failures find uncommitted output in flight and the end of a run shows soon:
      * exactly-once output becomes visible only when a checkpoint completes.
@@ -127,7 +113,7 @@ class ExactlyOnceAlertsITCase {
                 AutoencoderDetectorConfig.defaults()
                         .withNetwork(new AutoencoderConfig(List.of(16), 4, 64, 1e-3, 0.0, 0.0, 0))
                         .withEpochs(1);
-        World training = TimingIndependentWorld.generate(TRAINING_WORLD);
+        World training = TimingIndependentWorld.generate(TimingIndependentWorld.TRAINING);
         snapshot = tempDir.resolve("autoencoder.zip");
         new AutoencoderDetectorTrainer(config)
                 .train(WorldJoin.join(training, config.recentLimit()), TrainingListener.NONE)
@@ -135,7 +121,9 @@ class ExactlyOnceAlertsITCase {
                 .save(snapshot);
 
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        live = TimingIndependentWorld.generate(LIVE_WORLD);
+        live =
+                TimingIndependentWorld.generate(
+                        TimingIndependentWorld.HUNDRED_THOUSAND_TRANSACTIONS);
         JobSettings reference = JobSettings.from(runConfiguration("reference"));
         WorldTopics topics = JobTopics.create(broker, reference, suffix, ClosingRecords.PARTITIONS);
         JobTopics.create(

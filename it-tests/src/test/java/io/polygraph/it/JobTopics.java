@@ -38,6 +38,13 @@ final class JobTopics {
     static WorldTopics create(
             LocalKafkaBroker broker, JobSettings settings, String suffix, int partitions)
             throws Exception {
+        return create(broker.adminConfig(), settings, suffix, partitions);
+    }
+
+    /** As {@link #create(LocalKafkaBroker, JobSettings, String, int)}, through {@code admin}. */
+    static WorldTopics create(
+            Map<String, Object> admin, JobSettings settings, String suffix, int partitions)
+            throws Exception {
         WorldTopics topics =
                 new WorldTopics(
                         settings.transactionsTopic(),
@@ -52,12 +59,12 @@ final class JobTopics {
                         topics.labels().name(),
                         settings.alertsTopic().name(),
                         settings.deadLettersTopic().name());
-        new TopicSetup(broker.adminConfig()).ensureTopics(names, partitions);
-        keepForever(broker, names);
+        new TopicSetup(admin).ensureTopics(names, partitions);
+        keepForever(admin, names);
         return topics;
     }
 
-    private static void keepForever(LocalKafkaBroker broker, Collection<String> names)
+    private static void keepForever(Map<String, Object> adminConfig, Collection<String> names)
             throws Exception {
         AlterConfigOp unlimited =
                 new AlterConfigOp(
@@ -70,7 +77,7 @@ final class JobTopics {
                                 Collectors.toMap(
                                         name -> new ConfigResource(ConfigResource.Type.TOPIC, name),
                                         name -> List.of(unlimited)));
-        try (Admin admin = Admin.create(broker.adminConfig())) {
+        try (Admin admin = Admin.create(adminConfig)) {
             admin.incrementalAlterConfigs(changes).all().get();
         }
     }

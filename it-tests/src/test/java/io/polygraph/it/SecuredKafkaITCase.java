@@ -7,7 +7,6 @@ import io.polygraph.deploy.kafka.BrokerSecurity;
 import io.polygraph.deploy.kafka.KafkaClientSecurity;
 import io.polygraph.deploy.kafka.KafkaListener;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
-import io.polygraph.deploy.kafka.TopicSetup;
 import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.job.PolygraphJob;
@@ -15,7 +14,6 @@ import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.DeadLetter;
-import io.polygraph.topic.Topics;
 import io.polygraph.train.AutoencoderConfig;
 import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.AutoencoderDetectorTrainer;
@@ -467,24 +465,8 @@ class SecuredKafkaITCase {
         }
     }
 
-    private static WorldTopics createTopics(JobSettings settings, String suffix) {
-        WorldTopics topics =
-                new WorldTopics(
-                        settings.transactionsTopic(),
-                        settings.profilesTopic(),
-                        settings.signaturesTopic(),
-                        Topics.labels("labels-" + suffix));
-        new TopicSetup(adminClientConfig())
-                .ensureTopics(
-                        List.of(
-                                topics.transactions().name(),
-                                topics.profiles().name(),
-                                topics.signatures().name(),
-                                topics.labels().name(),
-                                settings.alertsTopic().name(),
-                                settings.deadLettersTopic().name()),
-                        ClosingRecords.PARTITIONS);
-        return topics;
+    private static WorldTopics createTopics(JobSettings settings, String suffix) throws Exception {
+        return JobTopics.create(adminClientConfig(), settings, suffix, ClosingRecords.PARTITIONS);
     }
 
     /** The test's own clients: the SCRAM super user over SASL_SSL. */

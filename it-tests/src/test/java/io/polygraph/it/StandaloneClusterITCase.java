@@ -22,7 +22,6 @@ import io.polygraph.train.AutoencoderDetectorConfig;
 import io.polygraph.train.AutoencoderDetectorTrainer;
 import io.polygraph.train.TrainingListener;
 import io.polygraph.world.World;
-import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldJoin;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -79,18 +78,6 @@ class StandaloneClusterITCase {
      */
     private static final long MIN_UNREAD_AT_KILL = 5_000;
 
-    /** The worlds of {@code ExactlyOnceAlertsITCase}: about 100,000 live transactions. */
-    private static final WorldConfig LIVE_WORLD =
-            WorldConfig.defaults()
-                    .withSeed(11)
-                    .withCustomers(250)
-                    .withSpan(Duration.ofDays(42))
-                    .withTransactionsPerCustomerPerDay(10)
-                    .withSignatureCaptureShare(0);
-
-    private static final WorldConfig TRAINING_WORLD =
-            LIVE_WORLD.withSeed(7).withCustomers(50).withSpan(Duration.ofDays(20));
-
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
     /** Longest wait for one run to commit everything; only a failing test waits this long. */
@@ -122,14 +109,16 @@ class StandaloneClusterITCase {
         new AutoencoderDetectorTrainer(config)
                 .train(
                         WorldJoin.join(
-                                TimingIndependentWorld.generate(TRAINING_WORLD),
+                                TimingIndependentWorld.generate(TimingIndependentWorld.TRAINING),
                                 config.recentLimit()),
                         TrainingListener.NONE)
                 .snapshot()
                 .save(snapshot);
 
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        World live = TimingIndependentWorld.generate(LIVE_WORLD);
+        World live =
+                TimingIndependentWorld.generate(
+                        TimingIndependentWorld.HUNDRED_THOUSAND_TRANSACTIONS);
         transactions = live.transactions().size();
         // Every topic keeps its records: the input's event times lie months back.
         WorldTopics topics =

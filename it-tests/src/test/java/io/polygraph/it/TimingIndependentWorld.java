@@ -5,6 +5,7 @@ import io.polygraph.schema.Transaction;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +45,22 @@ final class TimingIndependentWorld {
      * signatureCaptureShare} of 0 only a few anomalous transactions capture a signature; they are
      * marked as not having captured one.
      */
+    /** Just over 100,000 transactions: 250 customers, 10 a day for 42 days, no signatures. */
+    static final WorldConfig HUNDRED_THOUSAND_TRANSACTIONS =
+            WorldConfig.defaults()
+                    .withSeed(11)
+                    .withCustomers(250)
+                    .withSpan(Duration.ofDays(42))
+                    .withTransactionsPerCustomerPerDay(10)
+                    .withSignatureCaptureShare(0);
+
+    /** The same shape, other customers, a tenth of the size: to train a detector for it. */
+    static final WorldConfig TRAINING =
+            HUNDRED_THOUSAND_TRANSACTIONS
+                    .withSeed(7)
+                    .withCustomers(50)
+                    .withSpan(Duration.ofDays(20));
+
     static World generate(WorldConfig config) {
         World world = WorldGenerator.generate(config);
         return new World(

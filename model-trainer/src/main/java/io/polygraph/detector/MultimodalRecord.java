@@ -1,8 +1,10 @@
 package io.polygraph.detector;
 
 import io.polygraph.schema.CustomerProfile;
+import io.polygraph.schema.JoinedTransaction;
 import io.polygraph.schema.SignatureImage;
 import io.polygraph.schema.Transaction;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,5 +32,30 @@ public record MultimodalRecord(
     public MultimodalRecord {
         Objects.requireNonNull(transaction, "transaction");
         recentTransactions = recentTransactions == null ? List.of() : recentTransactions;
+    }
+
+    /** The record the job's join emitted as {@code joined}; missing modalities stay null. */
+    public static MultimodalRecord of(JoinedTransaction joined) {
+        return new MultimodalRecord(
+                joined.getTransaction(),
+                joined.getRecentTransactions(),
+                joined.getProfile(),
+                joined.getEnrolmentSignature(),
+                joined.getPresentedSignature());
+    }
+
+    /**
+     * This record in the join's form, as if emitted at {@code ingestTime}: for feeding known
+     * records through the job's operators and for storing them (reference records, benchmarks).
+     */
+    public JoinedTransaction toJoined(Instant ingestTime) {
+        return JoinedTransaction.newBuilder()
+                .setTransaction(transaction)
+                .setRecentTransactions(recentTransactions)
+                .setProfile(profile)
+                .setEnrolmentSignature(enrolmentSignature)
+                .setPresentedSignature(presentedSignature)
+                .setIngestTime(ingestTime)
+                .build();
     }
 }

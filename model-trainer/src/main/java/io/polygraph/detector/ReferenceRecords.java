@@ -130,7 +130,7 @@ public final class ReferenceRecords {
                 new DataFileWriter<>(new SpecificDatumWriter<>(JoinedTransaction.class))) {
             writer.create(JoinedTransaction.getClassSchema(), out);
             for (MultimodalRecord record : records) {
-                writer.append(joined(record));
+                writer.append(record.toJoined(Instant.EPOCH));
             }
         }
         return out.toByteArray();
@@ -151,7 +151,7 @@ public final class ReferenceRecords {
                         new SeekableByteArrayInput(recordsBytes),
                         new SpecificDatumReader<>(JoinedTransaction.class))) {
             for (JoinedTransaction joined : reader) {
-                records.add(record(joined));
+                records.add(MultimodalRecord.of(joined));
             }
             scores = SnapshotJson.mapper().readValue(scoresBytes, new TypeReference<double[]>() {});
         } catch (IOException | RuntimeException e) {
@@ -163,26 +163,6 @@ public final class ReferenceRecords {
         } catch (IllegalArgumentException e) {
             throw new SnapshotIntegrityException(source + ": " + e.getMessage(), e);
         }
-    }
-
-    private static JoinedTransaction joined(MultimodalRecord record) {
-        return JoinedTransaction.newBuilder()
-                .setTransaction(record.transaction())
-                .setRecentTransactions(record.recentTransactions())
-                .setProfile(record.profile())
-                .setEnrolmentSignature(record.enrolmentSignature())
-                .setPresentedSignature(record.presentedSignature())
-                .setIngestTime(Instant.EPOCH)
-                .build();
-    }
-
-    private static MultimodalRecord record(JoinedTransaction joined) {
-        return new MultimodalRecord(
-                joined.getTransaction(),
-                joined.getRecentTransactions(),
-                joined.getProfile(),
-                joined.getEnrolmentSignature(),
-                joined.getPresentedSignature());
     }
 
     @Override

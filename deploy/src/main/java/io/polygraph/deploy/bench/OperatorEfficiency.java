@@ -6,7 +6,6 @@ import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.job.alert.AlertPolicy;
 import io.polygraph.job.scoring.BatchScoringOperator;
 import io.polygraph.job.scoring.BatchTrigger;
-import io.polygraph.job.scoring.MultimodalRecords;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.JoinedTransaction;
 import java.nio.file.Path;
@@ -97,7 +96,7 @@ final class OperatorEfficiency {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(1, config);
         List<JoinedTransaction> joined =
-                records.stream().map(r -> MultimodalRecords.joined(r, Instant.EPOCH)).toList();
+                records.stream().map(r -> r.toJoined(Instant.EPOCH)).toList();
         // A deadline far longer than the run: every batch is cut by size, as under load.
         BatchTrigger trigger = new BatchTrigger(batchSize, Duration.ofMinutes(10));
         env.fromData(joined, new AvroTypeInfo<>(JoinedTransaction.class))

@@ -306,7 +306,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         List<JoinedTransaction> batch = buffer;
         buffer = new ArrayList<>(trigger.maxSize());
         List<MultimodalRecord> records = new ArrayList<>(batch.size());
-        batch.forEach(joined -> records.add(MultimodalRecords.from(joined)));
+        batch.forEach(joined -> records.add(MultimodalRecord.of(joined)));
         List<RecordScore> scores = score(batch, records);
         ModelInfo model = models.primaryInfo();
         double threshold = policy.threshold(model.threshold());
