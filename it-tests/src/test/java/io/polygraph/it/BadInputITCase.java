@@ -15,14 +15,9 @@ import io.polygraph.job.PolygraphJob;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.schema.DeadLetter;
-import io.polygraph.train.AutoencoderConfig;
-import io.polygraph.train.AutoencoderDetectorConfig;
-import io.polygraph.train.AutoencoderDetectorTrainer;
-import io.polygraph.train.TrainingListener;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
-import io.polygraph.world.WorldJoin;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,18 +101,8 @@ class BadInputITCase {
     @BeforeAll
     static void startBrokerAndTrainDetector() throws Exception {
         broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral());
-        AutoencoderDetectorConfig config =
-                AutoencoderDetectorConfig.defaults()
-                        .withNetwork(new AutoencoderConfig(List.of(16), 4, 64, 1e-3, 0.0, 0.0, 0))
-                        .withEpochs(1);
         WorldConfig training = WORLD.withSeed(7).withCustomers(15).withSpan(Duration.ofDays(7));
-        snapshot = tempDir.resolve("autoencoder.zip");
-        new AutoencoderDetectorTrainer(config)
-                .train(
-                        WorldJoin.join(WorldGenerator.generate(training), config.recentLimit()),
-                        TrainingListener.NONE)
-                .snapshot()
-                .save(snapshot);
+        snapshot = TinyDetector.trainAndSave(training, tempDir.resolve("autoencoder.zip"));
     }
 
     @AfterAll

@@ -14,12 +14,7 @@ import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.job.kafka.KafkaJobSinks;
 import io.polygraph.job.kafka.KafkaJobSources;
 import io.polygraph.schema.Alert;
-import io.polygraph.train.AutoencoderConfig;
-import io.polygraph.train.AutoencoderDetectorConfig;
-import io.polygraph.train.AutoencoderDetectorTrainer;
-import io.polygraph.train.TrainingListener;
 import io.polygraph.world.World;
-import io.polygraph.world.WorldJoin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -109,16 +104,10 @@ class ExactlyOnceAlertsITCase {
     static void startBrokerTrainDetectorAndPublishInput() throws Exception {
         startNanos = System.nanoTime();
         broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral());
-        AutoencoderDetectorConfig config =
-                AutoencoderDetectorConfig.defaults()
-                        .withNetwork(new AutoencoderConfig(List.of(16), 4, 64, 1e-3, 0.0, 0.0, 0))
-                        .withEpochs(1);
-        World training = TimingIndependentWorld.generate(TimingIndependentWorld.TRAINING);
-        snapshot = tempDir.resolve("autoencoder.zip");
-        new AutoencoderDetectorTrainer(config)
-                .train(WorldJoin.join(training, config.recentLimit()), TrainingListener.NONE)
-                .snapshot()
-                .save(snapshot);
+        snapshot =
+                TinyDetector.trainAndSave(
+                        TimingIndependentWorld.generate(TimingIndependentWorld.TRAINING),
+                        tempDir.resolve("autoencoder.zip"));
 
         suffix = UUID.randomUUID().toString().substring(0, 8);
         live =

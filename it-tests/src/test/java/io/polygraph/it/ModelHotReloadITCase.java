@@ -8,7 +8,6 @@ import io.polygraph.deploy.kafka.LocalKafkaBroker;
 import io.polygraph.deploy.kafka.TopicSetup;
 import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
 import io.polygraph.detector.DetectorSnapshot;
-import io.polygraph.detector.ReferenceRecords;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.job.PolygraphJob;
 import io.polygraph.job.config.JobSettings;
@@ -19,14 +18,9 @@ import io.polygraph.schema.ModelAnnouncement;
 import io.polygraph.schema.ModelRole;
 import io.polygraph.schema.ShadowScore;
 import io.polygraph.topic.Topic;
-import io.polygraph.train.AutoencoderConfig;
-import io.polygraph.train.AutoencoderDetectorConfig;
-import io.polygraph.train.AutoencoderDetectorTrainer;
-import io.polygraph.train.TrainingListener;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
-import io.polygraph.world.WorldJoin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -246,20 +240,7 @@ class ModelHotReloadITCase {
     }
 
     private static DetectorSnapshot train(long seed) {
-        AutoencoderDetectorConfig config =
-                AutoencoderDetectorConfig.defaults()
-                        .withNetwork(new AutoencoderConfig(List.of(16), 4, 64, 1e-3, 0.0, 0.0, 0))
-                        .withEpochs(1);
-        WorldConfig training = WORLD.withSeed(seed).withCustomers(12);
-        List<WorldJoin.LabelledRecord> records =
-                WorldJoin.join(WorldGenerator.generate(training), config.recentLimit());
-        return new AutoencoderDetectorTrainer(config)
-                .train(records, TrainingListener.NONE)
-                .snapshot()
-                .withReferenceRecords(
-                        ReferenceRecords.evenlySpaced(
-                                records.stream().map(WorldJoin.LabelledRecord::record).toList(),
-                                ReferenceRecords.DEFAULT_COUNT));
+        return TinyDetector.train(WorldGenerator.generate(WORLD.withSeed(seed).withCustomers(12)));
     }
 
     private static Configuration jobConfiguration(String suffix) {

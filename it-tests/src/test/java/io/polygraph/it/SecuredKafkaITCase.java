@@ -14,14 +14,9 @@ import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.DeadLetter;
-import io.polygraph.train.AutoencoderConfig;
-import io.polygraph.train.AutoencoderDetectorConfig;
-import io.polygraph.train.AutoencoderDetectorTrainer;
-import io.polygraph.train.TrainingListener;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
-import io.polygraph.world.WorldJoin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,18 +131,9 @@ class SecuredKafkaITCase {
                 LocalKafkaBroker.start(
                         LocalKafkaBroker.Settings.ephemeral().withSecurity(security));
         long brokerUp = System.nanoTime();
-        AutoencoderDetectorConfig config =
-                AutoencoderDetectorConfig.defaults()
-                        .withNetwork(new AutoencoderConfig(List.of(16), 4, 64, 1e-3, 0.0, 0.0, 0))
-                        .withEpochs(1);
-        WorldConfig training = WORLD.withSeed(7).withCustomers(12);
-        snapshot = tempDir.resolve("autoencoder.zip");
-        new AutoencoderDetectorTrainer(config)
-                .train(
-                        WorldJoin.join(WorldGenerator.generate(training), config.recentLimit()),
-                        TrainingListener.NONE)
-                .snapshot()
-                .save(snapshot);
+        snapshot =
+                TinyDetector.trainAndSave(
+                        WORLD.withSeed(7).withCustomers(12), tempDir.resolve("autoencoder.zip"));
         System.out.printf(
                 "Secured Kafka set-up: certificates %d ms, broker %d ms, detector %d ms%n",
                 millis(start, certificates), millis(certificates, brokerUp), millis(brokerUp));

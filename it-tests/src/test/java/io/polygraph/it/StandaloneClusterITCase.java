@@ -17,12 +17,7 @@ import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.schema.Alert;
-import io.polygraph.train.AutoencoderConfig;
-import io.polygraph.train.AutoencoderDetectorConfig;
-import io.polygraph.train.AutoencoderDetectorTrainer;
-import io.polygraph.train.TrainingListener;
 import io.polygraph.world.World;
-import io.polygraph.world.WorldJoin;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -101,19 +96,10 @@ class StandaloneClusterITCase {
     static void startBrokerAndClusterAndPublishInput() throws Exception {
         startNanos = System.nanoTime();
         broker = LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral());
-        AutoencoderDetectorConfig config =
-                AutoencoderDetectorConfig.defaults()
-                        .withNetwork(new AutoencoderConfig(List.of(16), 4, 64, 1e-3, 0.0, 0.0, 0))
-                        .withEpochs(1);
-        snapshot = tempDir.resolve("autoencoder.zip");
-        new AutoencoderDetectorTrainer(config)
-                .train(
-                        WorldJoin.join(
-                                TimingIndependentWorld.generate(TimingIndependentWorld.TRAINING),
-                                config.recentLimit()),
-                        TrainingListener.NONE)
-                .snapshot()
-                .save(snapshot);
+        snapshot =
+                TinyDetector.trainAndSave(
+                        TimingIndependentWorld.generate(TimingIndependentWorld.TRAINING),
+                        tempDir.resolve("autoencoder.zip"));
 
         suffix = UUID.randomUUID().toString().substring(0, 8);
         World live =
