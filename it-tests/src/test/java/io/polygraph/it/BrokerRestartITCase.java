@@ -137,8 +137,8 @@ class BrokerRestartITCase {
      * watermark alone, up to the closing records an hour past the world, and the join dead-lettered
      * the transactions fetched after that as late. Seen on this 2-core machine with Flink's own
      * idleness: 3 of the 307 transactions late and never alerted, in this test as it is; all 176
-     * transactions published after an 8 s outage, in an earlier version that published them with
-     * a new producer.
+     * transactions published after an 8 s outage, in an earlier version that published them with a
+     * new producer.
      */
     @Test
     void theJobRecoversFromABrokerRestartWithEveryAlertCommittedExactlyOnce() throws Exception {
