@@ -25,7 +25,8 @@ public final class ClusterConfiguration {
     /**
      * Packages loaded from the cluster's class loader even when a job jar has them: the ND4J stack
      * loads native libraries, which a JVM binds to one class loader (see {@link
-     * FlinkDistribution}).
+     * FlinkDistribution}). The FlinkDeployment of deploy/k8s sets the same list for the job image
+     * (KubernetesManifestsTest compares them).
      */
     public static final List<String> PARENT_FIRST_PATTERNS =
             List.of("org.nd4j.", "org.bytedeco.", "org.deeplearning4j.");

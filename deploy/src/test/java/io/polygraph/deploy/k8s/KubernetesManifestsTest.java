@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.polygraph.deploy.cluster.ClusterConfiguration;
 import io.polygraph.job.config.ConfigFile;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.topic.Topics;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +124,30 @@ class KubernetesManifestsTest {
                 .startsWith("s3://");
         assertThat(spec.at("/flinkConfiguration/execution.checkpointing.savepoint-dir").asText())
                 .startsWith("s3://");
+    }
+
+    /**
+     * The image puts the DL4J/ND4J/JavaCPP stack into Flink's lib/ (deploy/docker/Dockerfile), as
+     * the local cluster puts it on its classpath; both load its packages parent-first, with the
+     * same list, read here the way Flink reads it.
+     */
+    @Test
+    void theNativeLibraryStackIsLoadedParentFirstAsOnTheLocalCluster() {
+        for (Path kustomization : List.of(BASE, GPU_OVERLAY)) {
+            JsonNode flinkConfiguration =
+                    flinkDeployment(KustomizeBuild.build(kustomization))
+                            .at("/spec/flinkConfiguration");
+            String key = CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL.key();
+
+            assertThat(flinkConfiguration.has(key)).as(kustomization + ": " + key).isTrue();
+            List<String> patterns =
+                    Configuration.fromMap(Map.of(key, flinkConfiguration.get(key).asText()))
+                            .get(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL);
+            assertThat(patterns)
+                    .as(kustomization.toString())
+                    .containsExactlyInAnyOrderElementsOf(
+                            ClusterConfiguration.PARENT_FIRST_PATTERNS);
+        }
     }
 
     @Test
