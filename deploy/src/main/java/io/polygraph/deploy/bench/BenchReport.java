@@ -27,6 +27,18 @@ final class BenchReport {
     }
 
     void print(PrintStream out, String defaultDetector) {
+        if (!batching.isEmpty()) {
+            printBatching(out, defaultDetector);
+        }
+        if (operator != null) {
+            printOperator(out);
+        }
+        if (endToEnd != null) {
+            printEndToEnd(out);
+        }
+    }
+
+    private void printBatching(PrintStream out, String defaultDetector) {
         out.println();
         out.println("1. Batching gain: records/s of BatchScorer.score by batch size (JMH)");
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-12s", "detector"));
@@ -62,6 +74,9 @@ final class BenchReport {
                                         defaultDetector,
                                         g,
                                         g >= BenchRun.BATCHING_GOAL ? "met" : "NOT met"));
+    }
+
+    private void printOperator(PrintStream out) {
         out.println();
         out.printf(
                 Locale.ROOT,
@@ -76,25 +91,26 @@ final class BenchReport {
                 operator.efficiency(),
                 BenchRun.OPERATOR_GOAL,
                 operator.efficiency() >= BenchRun.OPERATOR_GOAL ? "met" : "NOT met");
-        if (endToEnd != null) {
-            out.println();
-            out.printf(
-                    Locale.ROOT,
-                    "3. End to end, Kafka to Kafka, exactly-once, %d records (%d transactions), %d"
-                            + " cores:%n   Polygraph job %s records/s (%s per core), pass-through"
-                            + " job %s records/s (%s per core), ratio %.3f; goal at least %.2f:"
-                            + " %s%n",
-                    endToEnd.records(),
-                    endToEnd.transactions(),
-                    endToEnd.cores(),
-                    BenchRun.format(endToEnd.polygraphRecordsPerSecond()),
-                    BenchRun.format(endToEnd.polygraphRecordsPerSecond() / endToEnd.cores()),
-                    BenchRun.format(endToEnd.passThroughRecordsPerSecond()),
-                    BenchRun.format(endToEnd.passThroughRecordsPerSecond() / endToEnd.cores()),
-                    endToEnd.ratio(),
-                    BenchRun.END_TO_END_GOAL,
-                    endToEnd.ratio() >= BenchRun.END_TO_END_GOAL ? "met" : "NOT met");
-        }
+    }
+
+    private void printEndToEnd(PrintStream out) {
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "3. End to end, Kafka to Kafka, exactly-once, %d records (%d transactions), %d"
+                        + " cores:%n   Polygraph job %s records/s (%s per core), pass-through"
+                        + " job %s records/s (%s per core), ratio %.3f; goal at least %.2f:"
+                        + " %s%n",
+                endToEnd.records(),
+                endToEnd.transactions(),
+                endToEnd.cores(),
+                BenchRun.format(endToEnd.polygraphRecordsPerSecond()),
+                BenchRun.format(endToEnd.polygraphRecordsPerSecond() / endToEnd.cores()),
+                BenchRun.format(endToEnd.passThroughRecordsPerSecond()),
+                BenchRun.format(endToEnd.passThroughRecordsPerSecond() / endToEnd.cores()),
+                endToEnd.ratio(),
+                BenchRun.END_TO_END_GOAL,
+                endToEnd.ratio() >= BenchRun.END_TO_END_GOAL ? "met" : "NOT met");
     }
 
     /** Benchmark 6: seconds per epoch of each training run, and their median. */

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs the benchmarks in order and reports them: a table on the console, optionally JSON. The goals
@@ -27,14 +30,60 @@ public final class BenchRun {
     /** Goal of benchmark 3. */
     static final double END_TO_END_GOAL = 0.5;
 
+    /** The benchmarks built, by their number in the performance issue. */
+    public static final Set<Integer> ALL = Set.of(1, 2, 3, 5, 6);
+
+    /** Those that score with the detector snapshots. */
+    private static final Set<Integer> SCORING = Set.of(1, 2, 3);
+
     private final BenchSettings settings;
     private final List<Integer> batchSizes;
     private final int operatorBatchSize;
+    private final Set<Integer> benchmarks;
+    private List<Integer> stateSizeEntities;
 
     public BenchRun(boolean quick, List<Integer> batchSizes, int operatorBatchSize) {
+        this(quick, batchSizes, operatorBatchSize, ALL);
+    }
+
+    /** A run of only {@code benchmarks} (numbers of {@link #ALL}), in their order. */
+    public BenchRun(
+            boolean quick,
+            List<Integer> batchSizes,
+            int operatorBatchSize,
+            Collection<Integer> benchmarks) {
         this.settings = quick ? BenchSettings.quick() : BenchSettings.full();
         this.batchSizes = List.copyOf(batchSizes);
         this.operatorBatchSize = operatorBatchSize;
+        this.benchmarks = new TreeSet<>(benchmarks);
+        if (this.benchmarks.isEmpty() || !ALL.containsAll(this.benchmarks)) {
+            throw new IllegalArgumentException(
+                    "benchmarks must be among " + new TreeSet<>(ALL) + ", were " + benchmarks);
+        }
+        this.stateSizeEntities = quick ? StateSize.QUICK_ENTITIES : StateSize.FULL_ENTITIES;
+    }
+
+    /**
+     * Measures benchmark 5 at these numbers of entities instead of its defaults (which fit the
+     * command's 4 GB heap).
+     *
+     * @throws IllegalArgumentException when a count is not positive or the largest would not fit in
+     *     this JVM's heap
+     */
+    public BenchRun withStateSizeEntities(List<Integer> entities) {
+        if (entities.isEmpty() || entities.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("positive numbers, not " + entities);
+        }
+        StateSize.requireHeapFor(
+                entities.stream().mapToInt(Integer::intValue).max().orElseThrow(),
+                Runtime.getRuntime().maxMemory());
+        this.stateSizeEntities = List.copyOf(entities);
+        return this;
+    }
+
+    /** Whether the run needs detector snapshots (only benchmarks that score do). */
+    public boolean needsSnapshots() {
+        return benchmarks.stream().anyMatch(SCORING::contains);
     }
 
     /**
@@ -45,24 +94,43 @@ public final class BenchRun {
      * @throws Exception when a measurement fails
      */
     public int run(Map<String, Path> snapshots, Path json, PrintStream console) throws Exception {
-        String defaultDetector = snapshots.keySet().iterator().next();
+        String defaultDetector = snapshots.isEmpty() ? null : snapshots.keySet().iterator().next();
         console.printf(
-                "Benchmarks on %d cores, Java %s, %s%n",
+                "Benchmarks %s on %d cores, Java %s, %s%n",
+                benchmarks,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 settings);
         List<BatchingGain.Measurement> batching =
-                new BatchingGain(settings).run(snapshots, batchSizes);
+                benchmarks.contains(1)
+                        ? new BatchingGain(settings).run(snapshots, batchSizes)
+                        : List.of();
         OperatorEfficiency.Measurement operator =
-                new OperatorEfficiency(settings)
-                        .measure(
-                                defaultDetector, snapshots.get(defaultDetector), operatorBatchSize);
+                benchmarks.contains(2)
+                        ? new OperatorEfficiency(settings)
+                                .measure(
+                                        defaultDetector,
+                                        snapshots.get(defaultDetector),
+                                        operatorBatchSize)
+                        : null;
         EndToEndThroughput.Measurement endToEnd =
-                new EndToEndThroughput(settings).measure(snapshots.get(defaultDetector));
-        List<TrainingEpochs.Measurement> training = new TrainingEpochs(settings).measure();
+                benchmarks.contains(3)
+                        ? new EndToEndThroughput(settings).measure(snapshots.get(defaultDetector))
+                        : null;
+        StateSize.Result stateSize =
+                benchmarks.contains(5)
+                        ? new StateSize(StateSize.TEMPLATE_CUSTOMERS).measure(stateSizeEntities)
+                        : null;
+        List<TrainingEpochs.Measurement> training =
+                benchmarks.contains(6) ? new TrainingEpochs(settings).measure() : null;
         BenchReport report = new BenchReport(batching, operator, endToEnd, batchSizes);
         report.print(console, defaultDetector);
-        BenchReport.printTraining(console, training);
+        if (stateSize != null) {
+            StateSize.print(console, stateSize);
+        }
+        if (training != null) {
+            BenchReport.printTraining(console, training);
+        }
         if (json != null) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("measuredAt", Instant.now().toString());
@@ -72,9 +140,10 @@ public final class BenchRun {
             document.put("defaultDetector", defaultDetector);
             document.put("batching", batching);
             document.put("operator", operator);
-            document.put("operatorEfficiency", operator.efficiency());
+            document.put("operatorEfficiency", operator == null ? null : operator.efficiency());
             document.put("endToEnd", endToEnd);
-            document.put("endToEndRatio", endToEnd.ratio());
+            document.put("endToEndRatio", endToEnd == null ? null : endToEnd.ratio());
+            document.put("stateSize", stateSize);
             document.put("training", training);
             write(json, document);
             console.println("Wrote " + json.toAbsolutePath());
