@@ -74,7 +74,7 @@ public final class BenchRun {
         if (entities.isEmpty() || entities.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("positive numbers, not " + entities);
         }
-        StateSize.requireHeapFor(
+        StateHeap.requireRoomFor(
                 entities.stream().mapToInt(Integer::intValue).max().orElseThrow(),
                 Runtime.getRuntime().maxMemory());
         this.stateSizeEntities = List.copyOf(entities);
@@ -126,7 +126,7 @@ public final class BenchRun {
         BenchReport report = new BenchReport(batching, operator, endToEnd, batchSizes);
         report.print(console, defaultDetector);
         if (stateSize != null) {
-            StateSize.print(console, stateSize);
+            StateSizeReport.print(console, stateSize);
         }
         if (training != null) {
             BenchReport.printTraining(console, training);

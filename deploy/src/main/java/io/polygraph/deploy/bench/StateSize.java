@@ -1,61 +1,25 @@
 package io.polygraph.deploy.bench;
 
 import io.polygraph.job.config.JobSettings;
-import io.polygraph.job.join.EntityEvents;
 import io.polygraph.job.join.EntityJoinFunction;
-import io.polygraph.schema.CustomerProfile;
 import io.polygraph.schema.EntityEvent;
 import io.polygraph.schema.JoinedTransaction;
-import io.polygraph.schema.SignatureImage;
-import io.polygraph.schema.SignaturePurpose;
-import io.polygraph.schema.Transaction;
-import io.polygraph.world.World;
-import io.polygraph.world.WorldConfig;
-import io.polygraph.world.WorldGenerator;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.FilterFunction;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiter;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -93,27 +57,14 @@ final class StateSize {
     /** Entity counts of the quick run. */
     static final List<Integer> QUICK_ENTITIES = List.of(2_000, 10_000);
 
-    /** The figure of the performance issue; extrapolated, never measured here. */
-    static final long ISSUE_ENTITIES = 1_000_000;
-
     /** The state backend measured: the job configures none, and this is Flink's default. */
     static final String STATE_BACKEND = "hashmap";
-
-    /**
-     * Heap per entity this benchmark measured (hashmap backend, README): a run that would not fit
-     * the heap is refused up front rather than dying of an OutOfMemoryError minutes later.
-     */
-    static final long HEAP_BYTES_PER_ENTITY = 16_000;
 
     /** Customers of the template world the benchmark's entities are copied from. */
     static final int TEMPLATE_CUSTOMERS = 100;
 
     private static final String JOIN_NAME = "Entity join (state size)";
-    private static final long TEMPLATE_SEED = 4242;
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(30);
-    private static final Map<String, Gate> GATES = new ConcurrentHashMap<>();
-    private static final Map<String, AtomicLong> JOINED = new ConcurrentHashMap<>();
-    private static final Map<String, Templates> TEMPLATES = new ConcurrentHashMap<>();
 
     /**
      * One measured number of entities.
@@ -197,11 +148,62 @@ final class StateSize {
      */
     Result measure(List<Integer> entityCounts) throws Exception {
         List<Integer> counts = entityCounts.stream().sorted().distinct().toList();
-        requireHeapFor(counts.get(counts.size() - 1), Runtime.getRuntime().maxMemory());
+        int largestCount = counts.get(counts.size() - 1);
+        StateHeap.requireRoomFor(largestCount, Runtime.getRuntime().maxMemory());
         int recent = job.recentTransactionsLimit();
-        Templates templates = Templates.generate(templateCustomers, recent);
-        String run = UUID.randomUUID().toString();
+        EntityTemplates templates = EntityTemplates.generate(templateCustomers, recent);
         Path checkpoints = Files.createTempDirectory("polygraph-bench-state-");
+        Configuration config = configuration(checkpoints);
+        long perEntity = 2L + recent;
+        try (GatedEntitySource input = new GatedEntitySource(templates, WAIT_LIMIT);
+                MiniCluster cluster = new MiniCluster(clusterConfiguration(config))) {
+            cluster.start();
+            StreamExecutionEnvironment env = graph(config, input, perEntity * largestCount);
+            JobID jobId = cluster.submitJob(env.getStreamGraph()).get().getJobID();
+            input.awaitOpened(cluster, jobId);
+            long heapBefore = StateHeap.usedAfterGc();
+            List<Measurement> sizes = new ArrayList<>();
+            long released = 0;
+            for (int entities : counts) {
+                long records = perEntity * entities;
+                long start = System.nanoTime();
+                input.release(records - released);
+                released = records;
+                input.awaitJoined(cluster, jobId, (long) entities * recent);
+                double loadSeconds = (System.nanoTime() - start) / 1e9;
+                long heapAfter = StateHeap.usedAfterGc();
+                start = System.nanoTime();
+                String pointer =
+                        cluster.triggerCheckpoint(jobId)
+                                .get(WAIT_LIMIT.toMinutes(), TimeUnit.MINUTES);
+                double checkpointSeconds = (System.nanoTime() - start) / 1e9;
+                sizes.add(
+                        new Measurement(
+                                STATE_BACKEND,
+                                entities,
+                                records,
+                                CheckpointFiles.bytesUnder(Path.of(URI.create(pointer))),
+                                heapBefore,
+                                heapAfter,
+                                loadSeconds,
+                                checkpointSeconds));
+            }
+            cluster.cancelJob(jobId).get();
+            return new Result(
+                    recent,
+                    templates.size(),
+                    templates.meanImageBytes(),
+                    sizes,
+                    templates.serializedPerEntity());
+        } finally {
+            CheckpointFiles.deleteTree(checkpoints);
+        }
+    }
+
+    /**
+     * The job's default state backend, with full checkpoints to files under {@code checkpoints}.
+     */
+    private static Configuration configuration(Path checkpoints) {
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(StateBackendOptions.STATE_BACKEND, STATE_BACKEND);
@@ -210,97 +212,30 @@ final class StateSize {
         config.set(RestOptions.BIND_PORT, "0");
         // A failure (such as running out of heap) ends the run instead of replaying the entities.
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        MiniClusterConfiguration clusterConfig =
-                new MiniClusterConfiguration.Builder()
-                        .setConfiguration(config)
-                        .setNumTaskManagers(1)
-                        .setNumSlotsPerTaskManager(1)
-                        .build();
-        JOINED.put(run, new AtomicLong());
-        TEMPLATES.put(run, templates);
-        Gate gate = new Gate();
-        GATES.put(run, gate);
-        long perEntity = 2L + recent;
-        try (MiniCluster cluster = new MiniCluster(clusterConfig)) {
-            cluster.start();
-            long allRecords = perEntity * counts.get(counts.size() - 1);
-            JobID job =
-                    cluster.submitJob(graph(config, run, allRecords).getStreamGraph())
-                            .get()
-                            .getJobID();
-            gate.awaitOpened(cluster, job);
-            long heapBefore = heapUsedAfterGc();
-            List<Measurement> sizes = new ArrayList<>();
-            long released = 0;
-            for (int entities : counts) {
-                long records = perEntity * entities;
-                long start = System.nanoTime();
-                gate.release(records - released);
-                released = records;
-                awaitJoined(cluster, job, run, (long) entities * recent);
-                double loadSeconds = (System.nanoTime() - start) / 1e9;
-                long heapAfter = heapUsedAfterGc();
-                start = System.nanoTime();
-                String pointer =
-                        cluster.triggerCheckpoint(job)
-                                .get(WAIT_LIMIT.toMinutes(), TimeUnit.MINUTES);
-                double checkpointSeconds = (System.nanoTime() - start) / 1e9;
-                sizes.add(
-                        new Measurement(
-                                STATE_BACKEND,
-                                entities,
-                                records,
-                                bytesUnder(Path.of(URI.create(pointer))),
-                                heapBefore,
-                                heapAfter,
-                                loadSeconds,
-                                checkpointSeconds));
-            }
-            cluster.cancelJob(job).get();
-            return new Result(
-                    recent,
-                    templates.size(),
-                    templates.meanImageBytes(),
-                    sizes,
-                    templates.serializedPerEntity());
-        } finally {
-            JOINED.remove(run);
-            TEMPLATES.remove(run);
-            GATES.remove(run);
-            deleteTree(checkpoints);
-        }
+        return config;
     }
 
-    /** Refuses a number of entities whose state would not fit in {@code maxHeapBytes}. */
-    static void requireHeapFor(long entities, long maxHeapBytes) {
-        double needed = (double) entities * HEAP_BYTES_PER_ENTITY;
-        if (needed > 0.8 * maxHeapBytes) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            Locale.ROOT,
-                            "%d entities take about %.1f GB of heap (%d bytes each), more than 80%%"
-                                    + " of this JVM's %.1f GB: fewer entities, or a larger heap"
-                                    + " (POLYGRAPH_JAVA_OPTS=-Xmx...)",
-                            entities,
-                            needed / 1e9,
-                            HEAP_BYTES_PER_ENTITY,
-                            maxHeapBytes / 1e9));
-        }
+    /** One task manager with one slot: the join runs at parallelism 1, in this JVM. */
+    private static MiniClusterConfiguration clusterConfiguration(Configuration config) {
+        return new MiniClusterConfiguration.Builder()
+                .setConfiguration(config)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(1)
+                .build();
     }
 
     /** Source of generated entities, the real join keyed by entity, a counter, no output. */
-    private StreamExecutionEnvironment graph(Configuration config, String run, long records) {
+    private StreamExecutionEnvironment graph(
+            Configuration config, GatedEntitySource input, long records) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
         // Periodic checkpoints out of the way: the one measured is triggered explicitly.
         env.enableCheckpointing(Duration.ofHours(1).toMillis());
         env.getConfig().enableObjectReuse();
-        AvroTypeInfo<EntityEvent> type = new AvroTypeInfo<>(EntityEvent.class);
-        // One record more than is ever released: the source never ends (no end-of-input watermark).
-        DataGeneratorSource<EntityEvent> source =
-                new DataGeneratorSource<>(
-                        new EntityGenerator(run), records + 1, new GateStrategy(run), type);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "Generated entities")
+        env.fromSource(
+                        input.flinkSource(records),
+                        WatermarkStrategy.noWatermarks(),
+                        "Generated entities")
                 .keyBy(EntityEvent::getEntityId, Types.STRING)
                 .process(
                         new EntityJoinFunction(
@@ -310,408 +245,8 @@ final class StateSize {
                                 job.entityTtl()),
                         new AvroTypeInfo<>(JoinedTransaction.class))
                 .name(JOIN_NAME)
-                .filter(new CountJoined(run))
+                .filter(input.joinedCounter())
                 .sinkTo(new DiscardingSink<>());
         return env;
-    }
-
-    private static void awaitJoined(MiniCluster cluster, JobID job, String run, long expected)
-            throws Exception {
-        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
-        while (JOINED.get(run).get() < expected) {
-            JobStatus status = cluster.getJobStatus(job).get();
-            if (status.isTerminalState()) {
-                throw new IllegalStateException(
-                        String.format(
-                                Locale.ROOT,
-                                "the state-size job ended (%s) after joining %d of %d"
-                                        + " transactions; the heap's limit is %.1f GB, and"
-                                        + " heap-based state takes about 16 kB per entity",
-                                status,
-                                JOINED.get(run).get(),
-                                expected,
-                                Runtime.getRuntime().maxMemory() / 1e9));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "joined "
-                                + JOINED.get(run).get()
-                                + " of "
-                                + expected
-                                + " in "
-                                + WAIT_LIMIT);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** Heap in use after full collections, settled. */
-    static long heapUsedAfterGc() throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-            used =
-                    Math.min(
-                            used,
-                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
-
-    private static long bytesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(
-                            file -> {
-                                try {
-                                    return Files.readAttributes(file, BasicFileAttributes.class)
-                                            .size();
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            })
-                    .sum();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
-    /** Benchmark 5 as a console table, with the extrapolation to the issue's figure labelled. */
-    static void print(PrintStream out, Result result) {
-        out.println();
-        out.printf(
-                Locale.ROOT,
-                "5. State and memory: keyed state of the entity join (EntityJoinFunction, local"
-                        + " MiniCluster, parallelism 1),%n   state backend %s (the job's default),"
-                        + " full checkpoint to files; each entity: profile, enrolment signature,"
-                        + " %d recent transactions (copied from %d generated customers)%n",
-                STATE_BACKEND,
-                result.recentTransactions(),
-                result.templates());
-        out.printf(
-                Locale.ROOT,
-                "   %10s %12s %10s %14s %10s %13s%n",
-                "entities",
-                "checkpoint",
-                "B/entity",
-                "heap after GC",
-                "B/entity",
-                "checkpoint s");
-        for (Measurement m : result.sizes()) {
-            out.printf(
-                    Locale.ROOT,
-                    "   %10d %12s %10.0f %14s %10.0f %13.1f%n",
-                    m.entities(),
-                    megabytes(m.checkpointBytes()),
-                    m.checkpointBytesPerEntity(),
-                    megabytes(m.heapBytes()),
-                    m.heapBytesPerEntity(),
-                    m.checkpointSeconds());
-        }
-        StringBuilder parts = new StringBuilder();
-        for (SerializedState state : result.serialized()) {
-            parts.append(parts.isEmpty() ? "" : ", ")
-                    .append(state.state())
-                    .append(String.format(Locale.ROOT, " %.0f", state.bytesPerEntity()));
-        }
-        out.printf(
-                Locale.ROOT,
-                "   One entity serialized with the state's serializers (bytes): %s; total %.0f"
-                        + " (signature image %.0f)%n",
-                parts,
-                result.serializedBytesPerEntity(),
-                result.signatureImageBytes());
-        Measurement largest = result.largest();
-        out.printf(
-                Locale.ROOT,
-                "   %,d entities, extrapolated from %,d measured (not measured): checkpoint %s,"
-                        + " heap %s%n",
-                ISSUE_ENTITIES,
-                largest.entities(),
-                gigabytes(largest.checkpointBytesPerEntity() * ISSUE_ENTITIES),
-                gigabytes(largest.heapBytesPerEntity() * ISSUE_ENTITIES));
-        out.println(
-                "   RocksDB (the Kubernetes deployment's backend) is not measured: its native"
-                        + " library is not in this build.");
-    }
-
-    private static String megabytes(double bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-
-    private static String gigabytes(double bytes) {
-        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
-    }
-
-    /**
-     * The template entities: per customer of a small generated world its latest profile, its
-     * enrolment signature and its last transactions, copied under a new entity id per entity.
-     */
-    static final class Templates {
-        private final List<CustomerProfile> profiles;
-        private final List<SignatureImage> signatures;
-        private final List<List<Transaction>> transactions;
-
-        private Templates(
-                List<CustomerProfile> profiles,
-                List<SignatureImage> signatures,
-                List<List<Transaction>> transactions) {
-            this.profiles = profiles;
-            this.signatures = signatures;
-            this.transactions = transactions;
-        }
-
-        /** Customers with at least {@code recent} transactions in 120 days of a generated world. */
-        static Templates generate(int customers, int recent) {
-            World world =
-                    WorldGenerator.generate(
-                            WorldConfig.defaults()
-                                    .withSeed(TEMPLATE_SEED)
-                                    .withCustomers(customers)
-                                    .withSpan(Duration.ofDays(120))
-                                    // Presented signatures are not in the steady state: none drawn.
-                                    .withSignatureCaptureShare(0));
-            Map<String, CustomerProfile> latest = new LinkedHashMap<>();
-            world.profiles().forEach(p -> latest.put(p.getEntityId(), p)); // sorted by updatedAt
-            Map<String, SignatureImage> enrolment = new LinkedHashMap<>();
-            world.enrolmentSignatures().forEach(s -> enrolment.put(s.getEntityId(), s));
-            Map<String, List<Transaction>> byEntity = new LinkedHashMap<>();
-            world.transactions()
-                    .forEach(
-                            t ->
-                                    byEntity.computeIfAbsent(
-                                                    t.getEntityId(), e -> new ArrayList<>())
-                                            .add(t));
-            List<CustomerProfile> profiles = new ArrayList<>();
-            List<SignatureImage> signatures = new ArrayList<>();
-            List<List<Transaction>> transactions = new ArrayList<>();
-            for (Map.Entry<String, List<Transaction>> entry : byEntity.entrySet()) {
-                List<Transaction> all = entry.getValue();
-                SignatureImage signature = enrolment.get(entry.getKey());
-                if (all.size() < recent || signature == null) {
-                    continue;
-                }
-                profiles.add(latest.get(entry.getKey()));
-                signatures.add(signature);
-                transactions.add(List.copyOf(all.subList(all.size() - recent, all.size())));
-            }
-            if (profiles.isEmpty()) {
-                throw new IllegalStateException(
-                        "no customer of the template world has " + recent + " transactions");
-            }
-            return new Templates(profiles, signatures, transactions);
-        }
-
-        int size() {
-            return profiles.size();
-        }
-
-        int recent() {
-            return transactions.get(0).size();
-        }
-
-        /** Record {@code index} of the stream: per entity its profile, signature, transactions. */
-        EntityEvent event(long index) {
-            int perEntity = 2 + recent();
-            long entity = index / perEntity;
-            int position = (int) (index % perEntity);
-            int template = (int) (entity % profiles.size());
-            String entityId = entityId(entity);
-            if (position == 0) {
-                return EntityEvents.of(profile(template, entityId));
-            }
-            if (position == 1) {
-                return EntityEvents.of(signature(template, entityId));
-            }
-            return EntityEvents.of(transaction(template, position - 2, entityId));
-        }
-
-        static String entityId(long entity) {
-            return String.format(Locale.ROOT, "cust-%07d", entity);
-        }
-
-        CustomerProfile profile(int template, String entityId) {
-            return CustomerProfile.newBuilder(profiles.get(template)).setEntityId(entityId).build();
-        }
-
-        SignatureImage signature(int template, String entityId) {
-            return SignatureImage.newBuilder(signatures.get(template))
-                    .setEntityId(entityId)
-                    .setPurpose(SignaturePurpose.ENROLMENT)
-                    .build();
-        }
-
-        Transaction transaction(int template, int k, String entityId) {
-            Transaction original = transactions.get(template).get(k);
-            String suffix = original.getTransactionId();
-            suffix = suffix.substring(suffix.lastIndexOf('-') + 1);
-            // Joined at once (no presented signature to wait for), as in the steady state.
-            return Transaction.newBuilder(original)
-                    .setEntityId(entityId)
-                    .setTransactionId("tx-" + entityId + "-" + suffix)
-                    .setSignatureCaptured(false)
-                    .build();
-        }
-
-        double meanImageBytes() {
-            return signatures.stream()
-                    .mapToInt(s -> s.getImageBytes().remaining())
-                    .average()
-                    .orElse(0);
-        }
-
-        /** Mean serialized bytes per entity of each state value, by the join's state names. */
-        List<SerializedState> serializedPerEntity() {
-            SerializerConfigImpl config = new SerializerConfigImpl();
-            TypeSerializer<CustomerProfile> profile =
-                    new AvroTypeInfo<>(CustomerProfile.class).createSerializer(config);
-            TypeSerializer<SignatureImage> signature =
-                    new AvroTypeInfo<>(SignatureImage.class).createSerializer(config);
-            TypeSerializer<Transaction> transaction =
-                    new AvroTypeInfo<>(Transaction.class).createSerializer(config);
-            TypeSerializer<String> key = Types.STRING.createSerializer(config);
-            TypeSerializer<Long> time = Types.LONG.createSerializer(config);
-            double[] sums = new double[5];
-            int n = profiles.size();
-            for (int t = 0; t < n; t++) {
-                String entityId = entityId(t);
-                sums[0] += bytes(key, entityId);
-                sums[1] += bytes(profile, profile(t, entityId));
-                sums[2] += bytes(signature, signature(t, entityId));
-                for (int k = 0; k < recent(); k++) {
-                    sums[3] += bytes(transaction, transaction(t, k, entityId));
-                }
-                sums[4] += bytes(time, 0L);
-            }
-            return List.of(
-                    new SerializedState("key", sums[0] / n),
-                    new SerializedState("profile", sums[1] / n),
-                    new SerializedState("enrolment-signature", sums[2] / n),
-                    new SerializedState("recent-transactions", sums[3] / n),
-                    new SerializedState("last-activity", sums[4] / n));
-        }
-
-        private static <T> int bytes(TypeSerializer<T> serializer, T value) {
-            DataOutputSerializer out = new DataOutputSerializer(4096);
-            try {
-                serializer.serialize(value, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.length();
-        }
-    }
-
-    /** Generates the stream from the run's template world (the MiniCluster runs in this JVM). */
-    private static final class EntityGenerator implements GeneratorFunction<Long, EntityEvent> {
-        private static final long serialVersionUID = 1L;
-
-        private final String run;
-        private transient Templates templates;
-
-        EntityGenerator(String run) {
-            this.run = run;
-        }
-
-        @Override
-        public void open(SourceReaderContext context) {
-            templates = TEMPLATES.get(run);
-            GATES.get(run).opened.complete(null);
-        }
-
-        @Override
-        public EntityEvent map(Long index) {
-            return templates.event(index);
-        }
-    }
-
-    /** Counts the joined transactions of one run (the MiniCluster runs in this JVM). */
-    private static final class CountJoined implements FilterFunction<JoinedTransaction> {
-        private static final long serialVersionUID = 1L;
-
-        private final String run;
-
-        CountJoined(String run) {
-            this.run = run;
-        }
-
-        @Override
-        public boolean filter(JoinedTransaction joined) {
-            JOINED.get(run).incrementAndGet();
-            return false;
-        }
-    }
-
-    /** Hands the source reader the permits its gate was released for. */
-    private static final class GateStrategy implements RateLimiterStrategy<NumberSequenceSplit> {
-        private static final long serialVersionUID = 1L;
-
-        private final String run;
-
-        GateStrategy(String run) {
-            this.run = run;
-        }
-
-        @Override
-        public RateLimiter<NumberSequenceSplit> createRateLimiter(int parallelism) {
-            Gate gate = GATES.get(run);
-            return permits -> gate.acquire();
-        }
-    }
-
-    /**
-     * Holds the source until released: so the heap can be measured with the job running and no
-     * record in, and so the source never ends (the permit after the last record is never given).
-     */
-    private static final class Gate {
-        private final CompletableFuture<Void> opened = new CompletableFuture<>();
-        private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
-        private long released;
-        private long taken;
-
-        synchronized CompletionStage<Void> acquire() {
-            CompletableFuture<Void> permit = new CompletableFuture<>();
-            if (taken < released) {
-                taken++;
-                permit.complete(null);
-            } else {
-                waiting.add(permit);
-            }
-            return permit;
-        }
-
-        void release(long count) {
-            List<CompletableFuture<Void>> granted = new ArrayList<>();
-            synchronized (this) {
-                released += count;
-                while (taken < released && !waiting.isEmpty()) {
-                    taken++;
-                    granted.add(waiting.poll());
-                }
-            }
-            granted.forEach(permit -> permit.complete(null));
-        }
-
-        /** Waits until the job runs and its generator holds the template world. */
-        void awaitOpened(MiniCluster cluster, JobID job) throws Exception {
-            long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
-            while (!opened.isDone()) {
-                JobStatus status = cluster.getJobStatus(job).get();
-                if (status.isTerminalState() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the state-size job did not start: " + status);
-                }
-                Thread.sleep(50);
-            }
-        }
     }
 }

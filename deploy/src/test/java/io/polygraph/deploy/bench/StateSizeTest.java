@@ -60,8 +60,8 @@ class StateSizeTest {
 
     @Test
     void refusesMoreEntitiesThanTheHeapHoldsBeforeStartingAnything() {
-        StateSize.requireHeapFor(100_000, 4_000_000_000L);
-        assertThatThrownBy(() -> StateSize.requireHeapFor(1_000_000, 4_000_000_000L))
+        StateHeap.requireRoomFor(100_000, 4_000_000_000L);
+        assertThatThrownBy(() -> StateHeap.requireRoomFor(1_000_000, 4_000_000_000L))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1000000 entities take about 16.0 GB of heap")
                 .hasMessageContaining("POLYGRAPH_JAVA_OPTS=-Xmx");
@@ -111,7 +111,7 @@ class StateSizeTest {
                                 new StateSize.SerializedState("recent-transactions", 4000)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            StateSize.print(out, result);
+            StateSizeReport.print(out, result);
         }
 
         assertThat(bytes.toString(StandardCharsets.UTF_8))
