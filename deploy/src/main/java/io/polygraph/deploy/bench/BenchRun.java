@@ -31,10 +31,10 @@ public final class BenchRun {
     static final double END_TO_END_GOAL = 0.5;
 
     /** The benchmarks built, by their number in the performance issue. */
-    public static final Set<Integer> ALL = Set.of(1, 2, 3, 5, 6);
+    public static final Set<Integer> ALL = Set.of(1, 2, 3, 4, 5, 6);
 
     /** Those that score with the detector snapshots. */
-    private static final Set<Integer> SCORING = Set.of(1, 2, 3);
+    private static final Set<Integer> SCORING = Set.of(1, 2, 3, 4);
 
     private final BenchSettings settings;
     private final List<Integer> batchSizes;
@@ -117,6 +117,11 @@ public final class BenchRun {
                 benchmarks.contains(3)
                         ? new EndToEndThroughput(settings).measure(snapshots.get(defaultDetector))
                         : null;
+        LatencyUnderLoad.Result latency =
+                benchmarks.contains(4)
+                        ? new LatencyUnderLoad(settings)
+                                .measure(snapshots.get(defaultDetector), endToEnd, console)
+                        : null;
         StateSize.Result stateSize =
                 benchmarks.contains(5)
                         ? new StateSize(StateSize.TEMPLATE_CUSTOMERS).measure(stateSizeEntities)
@@ -125,6 +130,9 @@ public final class BenchRun {
                 benchmarks.contains(6) ? new TrainingEpochs(settings).measure() : null;
         BenchReport report = new BenchReport(batching, operator, endToEnd, batchSizes);
         report.print(console, defaultDetector);
+        if (latency != null) {
+            latency.print(console);
+        }
         if (stateSize != null) {
             StateSizeReport.print(console, stateSize);
         }
@@ -144,6 +152,7 @@ public final class BenchRun {
             document.put("endToEnd", endToEnd);
             document.put("endToEndRatio", endToEnd == null ? null : endToEnd.ratio());
             document.put("stateSize", stateSize);
+            document.put("latency", latency);
             document.put("training", training);
             write(json, document);
             console.println("Wrote " + json.toAbsolutePath());

@@ -12,6 +12,8 @@ package io.polygraph.deploy.bench;
  * @param endToEndCopies how many times that world is published (the pass-through job reads all)
  * @param mnistImages MNIST training images of the training benchmark (6)
  * @param trainingEpochs epochs of each training run of benchmark 6 (the median is reported)
+ * @param latencyWarmupSeconds publishing time left out at the start of each latency run (4)
+ * @param latencySeconds publishing time measured in each latency run (4)
  */
 record BenchSettings(
         int customers,
@@ -22,15 +24,17 @@ record BenchSettings(
         int endToEndCustomers,
         int endToEndCopies,
         int mnistImages,
-        int trainingEpochs) {
+        int trainingEpochs,
+        int latencyWarmupSeconds,
+        int latencySeconds) {
 
     /** The full run. */
     static BenchSettings full() {
-        return new BenchSettings(40, 3, 5, 2, 20_000, 100, 20, 10_000, 3);
+        return new BenchSettings(40, 3, 5, 2, 20_000, 100, 20, 10_000, 3, 5, 30);
     }
 
     /** A quick run for trying the command: noisier figures. */
     static BenchSettings quick() {
-        return new BenchSettings(20, 1, 2, 1, 4_000, 30, 20, 2_000, 3);
+        return new BenchSettings(20, 1, 2, 1, 4_000, 30, 20, 2_000, 3, 3, 10);
     }
 }

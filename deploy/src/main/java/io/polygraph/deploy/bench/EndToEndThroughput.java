@@ -2,14 +2,12 @@ package io.polygraph.deploy.bench;
 
 import io.polygraph.deploy.demo.ConsumerGroupProgress;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
-import io.polygraph.deploy.kafka.TopicSetup;
 import io.polygraph.deploy.world.WorldPublisher;
 import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.job.PolygraphJob;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
-import io.polygraph.topic.Topics;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
@@ -56,7 +54,8 @@ final class EndToEndThroughput {
     }
 
     private static final long SEED = 4343;
-    private static final int PARTITIONS = 2;
+    static final int PARTITIONS = 2;
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     private final BenchSettings settings;
@@ -67,29 +66,12 @@ final class EndToEndThroughput {
 
     Measurement measure(Path snapshot) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        World world =
-                WorldGenerator.generate(
-                        WorldConfig.defaults()
-                                .withSeed(SEED)
-                                .withCustomers(settings.endToEndCustomers()));
+        World world = world(settings.endToEndCustomers());
         try (LocalKafkaBroker broker =
                 LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral())) {
-            WorldTopics inputs =
-                    new WorldTopics(
-                            Topics.TRANSACTIONS, Topics.PROFILES, Topics.SIGNATURES, Topics.LABELS);
-            List<String> inputNames =
-                    List.of(Topics.TRANSACTIONS_NAME, Topics.PROFILES_NAME, Topics.SIGNATURES_NAME);
-            new TopicSetup(broker.adminConfig())
-                    .ensureTopics(
-                            List.of(
-                                    Topics.TRANSACTIONS_NAME,
-                                    Topics.PROFILES_NAME,
-                                    Topics.SIGNATURES_NAME,
-                                    Topics.LABELS_NAME,
-                                    Topics.ALERTS_NAME,
-                                    Topics.DEAD_LETTERS_NAME,
-                                    "pass-through"),
-                            PARTITIONS);
+            WorldTopics inputs = BenchTopics.DEFAULT.worldTopics();
+            List<String> inputNames = BenchTopics.DEFAULT.inputs();
+            BenchTopics.DEFAULT.create(broker, "pass-through");
             // The world several times over: the pass-through job copies one world in well under a
             // second, too fast to time; the Polygraph job is timed on the first copy only.
             try (WorldPublisher publisher = new WorldPublisher(broker.adminConfig(), inputs)) {
@@ -131,12 +113,12 @@ final class EndToEndThroughput {
     private double polygraph(
             LocalKafkaBroker broker, Path snapshot, List<String> inputs, long records, int cores)
             throws Exception {
-        Configuration config = new Configuration();
-        config.set(PolygraphOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        config.set(PolygraphOptions.GROUP_ID, "bench-polygraph");
-        config.set(PolygraphOptions.DELIVERY_GUARANTEE, DeliveryGuarantee.EXACTLY_ONCE);
-        config.set(PolygraphOptions.TRANSACTIONAL_ID_PREFIX, "bench-polygraph");
-        config.set(PolygraphOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        Configuration config =
+                jobConfiguration(
+                        broker,
+                        BenchTopics.DEFAULT,
+                        "bench-polygraph",
+                        DeliveryGuarantee.EXACTLY_ONCE);
         config.set(PolygraphOptions.PARALLELISM, cores);
         JobSettings jobSettings = JobSettings.from(config);
         JobClient job =
@@ -151,6 +133,38 @@ final class EndToEndThroughput {
         }
     }
 
+    /** The world both jobs read: {@code customers} customers of the default world, seed 4343. */
+    static World world(int customers) {
+        return WorldGenerator.generate(
+                WorldConfig.defaults().withSeed(SEED).withCustomers(customers));
+    }
+
+    /**
+     * The Polygraph job's options on {@code topics} of {@code broker}: consumer group and (for
+     * exactly-once) transactional id prefix {@code groupId}, checkpoints every second (exactly-once
+     * output becomes visible on them); parallelism, scoring and alert policy as by default.
+     */
+    static Configuration jobConfiguration(
+            LocalKafkaBroker broker,
+            BenchTopics topics,
+            String groupId,
+            DeliveryGuarantee guarantee) {
+        Configuration config = new Configuration();
+        config.set(PolygraphOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        config.set(PolygraphOptions.GROUP_ID, groupId);
+        config.set(PolygraphOptions.TRANSACTIONS_TOPIC, topics.transactions());
+        config.set(PolygraphOptions.PROFILES_TOPIC, topics.profiles());
+        config.set(PolygraphOptions.SIGNATURES_TOPIC, topics.signatures());
+        config.set(PolygraphOptions.ALERTS_TOPIC, topics.alerts());
+        config.set(PolygraphOptions.DEAD_LETTERS_TOPIC, topics.deadLetters());
+        config.set(PolygraphOptions.DELIVERY_GUARANTEE, guarantee);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            config.set(PolygraphOptions.TRANSACTIONAL_ID_PREFIX, groupId);
+        }
+        config.set(PolygraphOptions.CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL);
+        return config;
+    }
+
     private static StreamExecutionEnvironment environment(int cores) {
         Configuration config = new Configuration();
         // A failure should fail the measurement, not hide in a restart.
@@ -158,7 +172,8 @@ final class EndToEndThroughput {
         return StreamExecutionEnvironment.createLocalEnvironment(cores, config);
     }
 
-    private static long endOffsets(Admin admin, String topic) {
+    /** Records written to {@code topic} so far (sum of its partitions' end offsets). */
+    static long endOffsets(Admin admin, String topic) {
         try {
             Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
             for (int p = 0; p < PARTITIONS; p++) {

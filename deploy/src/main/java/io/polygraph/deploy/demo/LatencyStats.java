@@ -29,8 +29,16 @@ public record LatencyStats(int count, double p50, double p90, double p99, double
                 sorted[sorted.length - 1]);
     }
 
-    private static double percentile(double[] sorted, double percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+    /**
+     * The {@code percent} percentile of {@code sorted} (ascending, not empty) by the nearest-rank
+     * method: the smallest sample with at least {@code percent}% of the samples at or below it.
+     */
+    public static double percentile(double[] sorted, double percent) {
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
+        // Less a hair, so that 99.9% of 1000 is rank 999 and not 1000 (99.9 is not exact).
+        int rank = (int) Math.ceil(percent * sorted.length / 100.0 - 1e-9);
         return sorted[Math.max(0, rank - 1)];
     }
 }

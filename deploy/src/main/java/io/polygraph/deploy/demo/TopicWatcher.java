@@ -4,15 +4,20 @@ import io.polygraph.topic.Topic;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -39,6 +44,7 @@ public final class TopicWatcher<T extends SpecificRecord> implements AutoCloseab
     private final List<Received<T>> received = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final CountDownLatch assigned = new CountDownLatch(1);
     private long undecodable;
 
     /**
@@ -60,7 +66,17 @@ public final class TopicWatcher<T extends SpecificRecord> implements AutoCloseab
         this.onRecord = Objects.requireNonNull(onRecord, "onRecord");
         this.thread = new Thread(this::pollUntilClosed, "watch-" + topic.name());
         this.thread.setDaemon(true);
-        consumer.subscribe(List.of(topic.name()));
+        consumer.subscribe(
+                List.of(topic.name()),
+                new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        assigned.countDown();
+                    }
+                });
         thread.start();
     }
 
@@ -98,6 +114,17 @@ public final class TopicWatcher<T extends SpecificRecord> implements AutoCloseab
                     record.offset(),
                     e.getMessage());
         }
+    }
+
+    /**
+     * Waits until the watcher's consumer has joined its group and been given the topic's
+     * partitions, so that records written from now on are received as soon as they are visible (the
+     * latency benchmark starts publishing only then).
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitAssignment(Duration timeout) throws InterruptedException {
+        return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Everything received so far, in arrival order. */

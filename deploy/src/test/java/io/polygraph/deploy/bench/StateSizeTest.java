@@ -71,7 +71,8 @@ class StateSizeTest {
     void aRunOfBenchmarkFiveAloneNeedsNoDetectorSnapshots() {
         assertThat(new BenchRun(true, List.of(1), 256, List.of(5)).needsSnapshots()).isFalse();
         assertThat(new BenchRun(true, List.of(1), 256, List.of(2, 5)).needsSnapshots()).isTrue();
-        assertThatThrownBy(() -> new BenchRun(true, List.of(1), 256, List.of(4, 5)))
+        assertThat(new BenchRun(true, List.of(1), 256, List.of(4, 5)).needsSnapshots()).isTrue();
+        assertThatThrownBy(() -> new BenchRun(true, List.of(1), 256, List.of(7, 5)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(
                         () ->
