@@ -131,7 +131,7 @@ public final class BenchRun {
         BenchReport report = new BenchReport(batching, operator, endToEnd, batchSizes);
         report.print(console, defaultDetector);
         if (latency != null) {
-            latency.print(console);
+            LatencyUnderLoadReport.print(console, latency);
         }
         if (stateSize != null) {
             StateSizeReport.print(console, stateSize);

@@ -1,0 +1,90 @@
+package io.polygraph.deploy.bench;
+
+import io.polygraph.deploy.bench.LatencyArithmetic.Percentiles;
+import io.polygraph.deploy.bench.LatencyUnderLoad.Measurement;
+import io.polygraph.deploy.bench.LatencyUnderLoad.Result;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Benchmark 4 as a console table: one line per run, then whether the goal was met. */
+final class LatencyUnderLoadReport {
+
+    private LatencyUnderLoadReport() {}
+
+    /** Prints {@code result}: what was measured and how, each run's percentiles, the goal. */
+    static void print(PrintStream out, Result result) {
+        out.println();
+        printHeader(out, result);
+        printRuns(out, result);
+        if (result.runs().stream().anyMatch(r -> r.latency().p999Millis() == null)) {
+            out.printf(
+                    Locale.ROOT,
+                    "   n/a: fewer than %d alerts measured, too few for a p99.9%n",
+                    LatencyArithmetic.P999_MIN_SAMPLES);
+        }
+        result.goalMet()
+                .ifPresent(
+                        met ->
+                                out.printf(
+                                        Locale.ROOT,
+                                        "Goal: p99 at most %.0f ms at 50%% load, at-least-once:"
+                                                + " %s%n",
+                                        LatencyUnderLoad.GOAL_P99_MILLIS,
+                                        met ? "met" : "NOT met"));
+    }
+
+    private static void printHeader(PrintStream out, Result result) {
+        out.printf(
+                Locale.ROOT,
+                "4. Latency under load: event to alert, from handing the transaction to Kafka to"
+                        + " receiving its alert%n   (read_committed consumer), at 50%% and 80%%"
+                        + " of %s records/s (%s), %d cores;%n   every transaction alerts"
+                        + " (threshold above every score) and is measured; %.0f s warm-up left"
+                        + " out, %.0f s measured;%n   batch %d, max batch delay %d ms,"
+                        + " checkpoints every %d ms (exactly-once alerts are visible after"
+                        + " them)%n",
+                BenchRun.format(result.maxRecordsPerSecond()),
+                result.maxRateSource(),
+                result.cores(),
+                result.warmupSeconds(),
+                result.measuredSeconds(),
+                result.batchSize(),
+                result.maxBatchDelayMillis(),
+                result.checkpointIntervalMillis());
+    }
+
+    private static void printRuns(PrintStream out, Result result) {
+        out.printf(
+                Locale.ROOT,
+                "   %-14s %5s %16s %8s %9s %9s %9s %9s%n",
+                "delivery",
+                "load",
+                "records/s asked",
+                "reached",
+                "alerts",
+                "p50 ms",
+                "p99 ms",
+                "p99.9 ms");
+        for (Measurement run : result.runs()) {
+            Percentiles l = run.latency();
+            out.printf(
+                    Locale.ROOT,
+                    "   %-14s %4.0f%% %16s %8s %9d %9s %9s %9s%s%n",
+                    run.deliveryGuarantee().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    run.load() * 100,
+                    BenchRun.format(run.targetRecordsPerSecond()),
+                    BenchRun.format(run.publishedRecordsPerSecond()),
+                    l.samples(),
+                    millis(l.p50Millis()),
+                    millis(l.p99Millis()),
+                    l.p999Millis() == null ? "n/a" : millis(l.p999Millis()),
+                    run.notAlerted() > 0
+                            ? String.format(Locale.ROOT, "  (%d without alert)", run.notAlerted())
+                            : "");
+        }
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
+    }
+}

@@ -1,0 +1,134 @@
+package io.polygraph.deploy.bench;
+
+import io.polygraph.deploy.bench.LatencyArithmetic.Percentiles;
+import io.polygraph.deploy.bench.LatencyArithmetic.RatePlan;
+import io.polygraph.deploy.bench.LatencyArithmetic.Samples;
+import io.polygraph.deploy.bench.LatencyUnderLoad.Measurement;
+import io.polygraph.deploy.demo.ConsumerGroupProgress;
+import io.polygraph.deploy.demo.TopicWatcher;
+import io.polygraph.deploy.flink.LocalFlinkJob;
+import io.polygraph.deploy.kafka.LocalKafkaBroker;
+import io.polygraph.deploy.world.WorldPublisher;
+import io.polygraph.schema.Alert;
+import io.polygraph.topic.Topics;
+import io.polygraph.world.World;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * One run of benchmark 4: the job started afresh on the run's own topics, a world published at the
+ * plan's rate with the demo's paced {@link WorldPublisher}, the alerts watched by a {@code
+ * read_committed} {@link TopicWatcher} until all arrived, and the latencies after the warm-up
+ * collected.
+ */
+final class PacedLatencyRun {
+
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
+    private final LocalKafkaBroker broker;
+    private final Path snapshot;
+    private final int cores;
+    private final double warmupSeconds;
+
+    /**
+     * @param snapshot the detector snapshot the job scores with
+     * @param warmupSeconds publishing time left out at the start of the run
+     */
+    PacedLatencyRun(LocalKafkaBroker broker, Path snapshot, int cores, double warmupSeconds) {
+        this.broker = broker;
+        this.snapshot = snapshot;
+        this.cores = cores;
+        this.warmupSeconds = warmupSeconds;
+    }
+
+    /**
+     * Runs with {@code guarantee} as {@code plan} says.
+     *
+     * @param index distinguishes the run's topics and consumer group from the other runs'
+     */
+    Measurement measure(DeliveryGuarantee guarantee, RatePlan plan, int index) throws Exception {
+        World world = EndToEndThroughput.world(plan.customers());
+        BenchTopics topics = BenchTopics.suffixed("latency-" + index);
+        topics.create(broker);
+        String group = "bench-latency-" + index;
+        try (LocalFlinkJob job =
+                        AlertingJob.start(broker, snapshot, topics, group, guarantee, cores);
+                TopicWatcher<Alert> alerts =
+                        new TopicWatcher<>(
+                                broker.adminConfig(), Topics.alerts(topics.alerts()), r -> {});
+                WorldPublisher publisher =
+                        new WorldPublisher(broker.adminConfig(), topics.worldTopics());
+                ConsumerGroupProgress progress =
+                        new ConsumerGroupProgress(broker.adminConfig(), group, topics.inputs())) {
+            job.awaitAllTasksRunning(Duration.ofMinutes(2));
+            if (!alerts.awaitAssignment(Duration.ofSeconds(30))) {
+                throw new IllegalStateException("the alert consumer got no partitions in 30 s");
+            }
+            long start = System.nanoTime();
+            long records = publisher.publish(world, plan.eventsPerSecond(), n -> {});
+            double publishedRate = records / ((System.nanoTime() - start) / 1e9);
+            awaitAlerts(job, progress, alerts, world.transactions().size());
+            List<Map.Entry<String, Long>> arrivals = arrivals(alerts);
+            long measuredFrom = start + (long) (warmupSeconds * 1e9);
+            Samples samples = Samples.of(publisher.publishedAtNanos(), arrivals, measuredFrom);
+            return new Measurement(
+                    guarantee.name(),
+                    plan.load(),
+                    plan.eventsPerSecond(),
+                    publishedRate,
+                    records,
+                    world.transactions().size(),
+                    samples.warmup(),
+                    samples.notAlerted(),
+                    Percentiles.of(samples.latenciesMillis()));
+        }
+    }
+
+    /** Transaction id and receiving time of each alert, in arrival order. */
+    private static List<Map.Entry<String, Long>> arrivals(TopicWatcher<Alert> alerts) {
+        return alerts.received().stream()
+                .map(r -> Map.entry(r.value().getTransactionId(), r.receivedAtNanos()))
+                .toList();
+    }
+
+    /**
+     * Waits until every transaction's alert arrived, or the job has committed all its input and no
+     * alert arrived for a few seconds (a transaction that does not alert must not stall the run).
+     */
+    private static void awaitAlerts(
+            LocalFlinkJob job,
+            ConsumerGroupProgress progress,
+            TopicWatcher<Alert> alerts,
+            int transactions)
+            throws Exception {
+        Duration catchUpTimeout = LatencyUnderLoad.CATCH_UP_TIMEOUT;
+        long deadline = System.nanoTime() + catchUpTimeout.toNanos();
+        int lastCount = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            job.checkRunning();
+            int count = alerts.count();
+            if (count >= transactions) {
+                return;
+            }
+            if (count != lastCount) {
+                lastCount = count;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > QUIET.toNanos() && progress.lag() == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(
+                "the job did not catch up within "
+                        + catchUpTimeout
+                        + ": "
+                        + alerts.count()
+                        + " of "
+                        + transactions
+                        + " alerts received");
+    }
+}

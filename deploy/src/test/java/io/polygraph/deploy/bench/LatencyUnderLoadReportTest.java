@@ -1,0 +1,84 @@
+package io.polygraph.deploy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polygraph.deploy.bench.LatencyArithmetic.Percentiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Benchmark 4's table: what is printed, and the goal judged on at-least-once at half load. */
+class LatencyUnderLoadReportTest {
+
+    @Test
+    void theTableSaysWhenP999HasTooFewSamplesAndJudgesTheGoalOnAtLeastOnceAtHalfLoad() {
+        LatencyUnderLoad.Result result =
+                new LatencyUnderLoad.Result(
+                        300,
+                        "benchmark 3 of this run",
+                        2,
+                        3,
+                        10,
+                        1000,
+                        256,
+                        50,
+                        List.of(
+                                run("AT_LEAST_ONCE", 0.5, 1500, 40, 48, 70.0),
+                                run("AT_LEAST_ONCE", 0.8, 900, 60, 95, null),
+                                run("EXACTLY_ONCE", 0.5, 1500, 700, 1100, 1180.0),
+                                run("EXACTLY_ONCE", 0.8, 2400, 800, 1300, 1500.0)));
+
+        String printed = print(result);
+
+        assertThat(result.goalMet()).contains(true);
+        assertThat(printed)
+                .contains("at-least-once    50%")
+                .contains("exactly-once     80%")
+                .contains("n/a: fewer than 1000 alerts measured")
+                .contains("Goal: p99 at most 50 ms at 50% load, at-least-once: met");
+        assertThat(printed.lines().filter(l -> l.contains("at-least-once    80%")).findFirst())
+                .hasValueSatisfying(l -> assertThat(l).contains("900").endsWith("n/a"));
+    }
+
+    @Test
+    void aP99AboveTheGoalIsNotMet() {
+        LatencyUnderLoad.Result result =
+                new LatencyUnderLoad.Result(
+                        300,
+                        "x",
+                        2,
+                        3,
+                        10,
+                        1000,
+                        256,
+                        50,
+                        List.of(run("AT_LEAST_ONCE", 0.5, 1500, 40, 50.5, 70.0)));
+
+        assertThat(result.goalMet()).contains(false);
+        assertThat(print(result)).contains("at-least-once: NOT met");
+    }
+
+    private static LatencyUnderLoad.Measurement run(
+            String guarantee, double load, int samples, double p50, double p99, Double p999) {
+        return new LatencyUnderLoad.Measurement(
+                guarantee,
+                load,
+                load * 300,
+                load * 299,
+                2000,
+                1700,
+                100,
+                0,
+                new Percentiles(samples, p50, p99, p999, 2000));
+    }
+
+    private static String print(LatencyUnderLoad.Result result) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            LatencyUnderLoadReport.print(out, result);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
