@@ -1,11 +1,13 @@
 package io.polygraph.detector;
 
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Packs per-record feature rows into one batch array, the only copy into native memory per batch.
+ * Packs per-record feature rows into one batch array, the only copy into native memory per batch,
+ * and brings a network's output back as Java rows with one copy out of it.
  */
 public final class FeatureArrays {
 
@@ -33,5 +35,28 @@ public final class FeatureArrays {
         full[0] = rows.size();
         System.arraycopy(shape, 0, full, 1, shape.length);
         return Nd4j.createFromArray(flat).reshape(full);
+    }
+
+    /**
+     * The rows of a {@code [rows, columns]} array as Java arrays, copied out of native memory at
+     * once. ND4J's own {@code toDoubleMatrix} takes a native view per row (a JNI round trip and a
+     * shape buffer each): on DMAFN's outputs that was an eighth of its scoring time.
+     */
+    public static double[][] toRows(INDArray matrix) {
+        if (matrix.rank() != 2) {
+            throw new IllegalArgumentException(
+                    "expected a matrix, got rank "
+                            + matrix.rank()
+                            + " "
+                            + matrix.shapeInfoToString());
+        }
+        int rows = (int) matrix.rows();
+        int columns = (int) matrix.columns();
+        double[] flat = matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] result = new double[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(flat, i * columns, result[i], 0, columns);
+        }
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 package io.polygraph.fusion;
 
+import io.polygraph.detector.FeatureArrays;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ public final class FusionNetwork {
     }
 
     private static double[][] matrix(INDArray array) {
-        return array == null ? null : array.castTo(DataType.DOUBLE).toDoubleMatrix();
+        return array == null ? null : FeatureArrays.toRows(array);
     }
 
     private static double[] column(INDArray array) {

@@ -1,5 +1,6 @@
 package io.polygraph.train;
 
+import io.polygraph.detector.FeatureArrays;
 import io.polygraph.features.Standardizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +8,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -159,10 +159,8 @@ public final class AutoencoderModel {
             consumer.accept(
                     start,
                     chunk,
-                    out.get(AutoencoderGraphs.BOTTLENECK).castTo(DataType.DOUBLE).toDoubleMatrix(),
-                    out.get(AutoencoderGraphs.RECONSTRUCTION)
-                            .castTo(DataType.DOUBLE)
-                            .toDoubleMatrix());
+                    FeatureArrays.toRows(out.get(AutoencoderGraphs.BOTTLENECK)),
+                    FeatureArrays.toRows(out.get(AutoencoderGraphs.RECONSTRUCTION)));
         }
     }
 

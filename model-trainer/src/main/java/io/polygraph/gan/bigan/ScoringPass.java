@@ -1,5 +1,6 @@
 package io.polygraph.gan.bigan;
 
+import io.polygraph.detector.FeatureArrays;
 import io.polygraph.features.Standardizer;
 import io.polygraph.gan.AdversarialLosses;
 import io.polygraph.gan.FeatureRows;
@@ -67,7 +68,7 @@ final class ScoringPass {
                             LATENT,
                             RECONSTRUCTION_ERROR,
                             CROSS_ENTROPY);
-            double[][] latent = ordered(out.get(LATENT)).toDoubleMatrix();
+            double[][] latent = FeatureArrays.toRows(ordered(out.get(LATENT)));
             System.arraycopy(latent, 0, outputs.latent, start, latent.length);
             copy(out.get(RECONSTRUCTION_ERROR), outputs.reconstructionError, start);
             copy(out.get(CROSS_ENTROPY), outputs.crossEntropy, start);
