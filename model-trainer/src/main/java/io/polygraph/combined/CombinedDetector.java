@@ -7,6 +7,7 @@ import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.PairCalibration;
 import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.RecordScore;
+import io.polygraph.detector.SignatureCanvases;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -110,8 +111,10 @@ public final class CombinedDetector implements BatchScorer {
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
         List<List<RecordScore>> byMember = new ArrayList<>(members.size());
+        // Every member reads the same signatures: decode each image once for all of them.
+        SignatureCanvases canvases = new SignatureCanvases();
         for (LoadedMember member : members) {
-            byMember.add(member.scorer().score(batch));
+            byMember.add(member.scorer().score(batch, canvases));
         }
         List<RecordScore> scores = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

@@ -22,6 +22,16 @@ public interface BatchScorer extends AutoCloseable {
      */
     List<RecordScore> score(List<MultimodalRecord> batch);
 
+    /**
+     * Scores a batch, taking its signature images from {@code canvases}, which decodes each image
+     * once however many detectors ask for it: a combination of detectors passes one instance per
+     * batch to all its members. Detectors that read no images, or decode them their own way, just
+     * score.
+     */
+    default List<RecordScore> score(List<MultimodalRecord> batch, SignatureCanvases canvases) {
+        return score(batch);
+    }
+
     @Override
     void close();
 }

@@ -78,7 +78,12 @@ public final class CrossModalDetector implements BatchScorer {
 
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
-        return verdicts(batch, cosines(batch), calibration);
+        return score(batch, new SignatureCanvases());
+    }
+
+    @Override
+    public List<RecordScore> score(List<MultimodalRecord> batch, SignatureCanvases canvases) {
+        return verdicts(batch, cosines(batch, canvases), calibration);
     }
 
     /**
@@ -105,6 +110,10 @@ public final class CrossModalDetector implements BatchScorer {
 
     /** The raw pair cosines of a batch, before calibration: one network run per pair. */
     public BatchCosines cosines(List<MultimodalRecord> batch) {
+        return cosines(batch, new SignatureCanvases());
+    }
+
+    private BatchCosines cosines(List<MultimodalRecord> batch, SignatureCanvases canvases) {
         if (closed) {
             throw new IllegalStateException("detector " + modelInfo.version() + " is closed");
         }
@@ -113,7 +122,7 @@ public final class CrossModalDetector implements BatchScorer {
         if (batch.isEmpty()) {
             return new BatchCosines(profileTransactionCosines, signatureCosines, new boolean[0]);
         }
-        PairInputs inputs = PairInputs.of(batch, encoding);
+        PairInputs inputs = PairInputs.of(batch, encoding, canvases);
         if (inputs.profileRows.length > 0) {
             scatter(
                     profileTransaction.cosines(inputs.profiles, inputs.transactions),

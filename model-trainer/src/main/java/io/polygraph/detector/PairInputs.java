@@ -42,7 +42,8 @@ final class PairInputs {
         this.signatureUnreadable = signatureUnreadable;
     }
 
-    static PairInputs of(List<MultimodalRecord> batch, FeatureEncoding encoding) {
+    static PairInputs of(
+            List<MultimodalRecord> batch, FeatureEncoding encoding, SignatureCanvases decoded) {
         List<Integer> profileRows = new ArrayList<>();
         List<float[]> profiles = new ArrayList<>();
         List<float[]> transactions = new ArrayList<>();
@@ -50,7 +51,6 @@ final class PairInputs {
         List<float[]> references = new ArrayList<>();
         List<float[]> presented = new ArrayList<>();
         boolean[] unreadable = new boolean[batch.size()];
-        SignatureCanvases decoded = new SignatureCanvases();
         for (int i = 0; i < batch.size(); i++) {
             MultimodalRecord record = batch.get(i);
             if (record.profile() != null) {

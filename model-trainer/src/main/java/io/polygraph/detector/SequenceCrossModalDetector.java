@@ -74,7 +74,12 @@ public final class SequenceCrossModalDetector implements BatchScorer {
 
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
-        return verdicts(batch, cosines(batch), calibration);
+        return score(batch, new SignatureCanvases());
+    }
+
+    @Override
+    public List<RecordScore> score(List<MultimodalRecord> batch, SignatureCanvases canvases) {
+        return verdicts(batch, cosines(batch, canvases), calibration);
     }
 
     /** The verdicts on {@code batch} given its raw cosines and a calibration. */
@@ -138,6 +143,10 @@ public final class SequenceCrossModalDetector implements BatchScorer {
 
     /** The raw pair cosines of a batch: one run of each network. */
     public ConsensusCosines cosines(List<MultimodalRecord> batch) {
+        return cosines(batch, new SignatureCanvases());
+    }
+
+    private ConsensusCosines cosines(List<MultimodalRecord> batch, SignatureCanvases canvases) {
         if (closed) {
             throw new IllegalStateException("detector " + modelInfo.version() + " is closed");
         }
@@ -168,7 +177,7 @@ public final class SequenceCrossModalDetector implements BatchScorer {
                 transactionHistory[i] = raw[2][i];
             }
         }
-        PairInputs pairs = PairInputs.of(batch, encoding);
+        PairInputs pairs = PairInputs.of(batch, encoding, canvases);
         if (pairs.signatureRows.length > 0) {
             double[] values = signature.cosines(pairs.references, pairs.presented);
             for (int k = 0; k < values.length; k++) {

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns encoded signature images (PNG or JPEG bytes) into a fixed-size ink map for the signature
@@ -72,19 +73,16 @@ public final class SignatureFeatures {
         BufferedImage image = read(imageBytes);
         int width = image.getWidth();
         int height = image.getHeight();
-        float[] ink = new float[width * height];
-        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
-        for (int i = 0; i < argb.length; i++) {
-            ink[i] = 1f - luminanceOverWhite(argb[i]);
-        }
+        float[] ink = InkPixels.of(image);
         return new SignatureInk(width, height, ink);
     }
 
     private static BufferedImage read(byte[] imageBytes) {
         try (ImageInputStream input =
-                ImageIO.createImageInputStream(new ByteArrayInputStream(imageBytes))) {
+                // In memory: ImageIO's default stream caches the bytes in a temporary file.
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(imageBytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-            if (input == null || !readers.hasNext()) {
+            if (!readers.hasNext()) {
                 throw new InvalidSignatureImageException(
                         "signature image is neither PNG nor JPEG ("
                                 + imageBytes.length
@@ -116,15 +114,5 @@ public final class SignatureFeatures {
             throw new InvalidSignatureImageException(
                     "signature image size " + width + "x" + height + " is outside 1.." + MAX_SIDE);
         }
-    }
-
-    /** Grey level in [0, 1] of an ARGB pixel laid over white paper. */
-    private static float luminanceOverWhite(int argb) {
-        float alpha = ((argb >>> 24) & 0xff) / 255f;
-        float red = ((argb >>> 16) & 0xff) / 255f;
-        float green = ((argb >>> 8) & 0xff) / 255f;
-        float blue = (argb & 0xff) / 255f;
-        float grey = 0.299f * red + 0.587f * green + 0.114f * blue;
-        return alpha * grey + (1f - alpha);
     }
 }

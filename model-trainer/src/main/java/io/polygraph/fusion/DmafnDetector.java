@@ -7,6 +7,7 @@ import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.RecordScore;
+import io.polygraph.detector.SignatureCanvases;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.detector.SnapshotStamp;
 import java.util.ArrayList;
@@ -41,9 +42,10 @@ import java.util.Objects;
  * without it) and named in the reason codes. With attention fusion, every verdict also gives the
  * record's modality weights.
  *
- * <p>Batching: the autoencoder head runs the network once per modality present in the batch (and,
- * with attention fusion, once more with everything visible for the weights), the classifier head
- * once per batch. Not thread-safe: one instance per thread or Flink subtask.
+ * <p>Batching: the network runs once per batch. The autoencoder head runs it on the batch stacked
+ * once per modality present in it (and, with attention fusion, once more with everything visible,
+ * for the weights); the classifier head on the batch. Not thread-safe: one instance per thread or
+ * Flink subtask.
  */
 public final class DmafnDetector implements BatchScorer {
 
@@ -125,16 +127,21 @@ public final class DmafnDetector implements BatchScorer {
 
     /**
      * Scores a batch. With attention fusion each verdict also carries the record's modality weights
-     * ({@link RecordScore#modalityWeights}): free for the classifier head, whose one network run
-     * yields them; one more run per batch for the autoencoder head, whose held-out runs each hide a
-     * modality. Without attention nothing is added.
+     * ({@link RecordScore#modalityWeights}): free for the classifier head, whose network run yields
+     * them; one more copy of the batch in the autoencoder head's stacked run, whose other copies
+     * each hide a modality. Without attention nothing is added.
      */
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
+        return score(batch, new SignatureCanvases());
+    }
+
+    @Override
+    public List<RecordScore> score(List<MultimodalRecord> batch, SignatureCanvases canvases) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Evaluation evaluation = evaluate(batch, network.mode() == FusionMode.ATTENTION);
+        Evaluation evaluation = evaluate(batch, network.mode() == FusionMode.ATTENTION, canvases);
         List<RecordScore> scores = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             scores.add(
@@ -163,29 +170,30 @@ public final class DmafnDetector implements BatchScorer {
      * FusionCalibration#overallRaw} turns a row into the value the score calibrates.
      */
     public double[][] rawValues(List<MultimodalRecord> batch) {
-        return batch.isEmpty() ? new double[0][] : evaluate(batch, false).raw;
+        return batch.isEmpty()
+                ? new double[0][]
+                : evaluate(batch, false, new SignatureCanvases()).raw;
     }
 
     /** What the network says of one batch. */
     private record Evaluation(
             List<FusionRow> rows, float[][] presence, double[][] raw, double[][] attention) {}
 
-    private Evaluation evaluate(List<MultimodalRecord> batch, boolean withAttention) {
+    private Evaluation evaluate(
+            List<MultimodalRecord> batch, boolean withAttention, SignatureCanvases canvases) {
         if (closed) {
             throw new IllegalStateException("detector " + modelInfo.version() + " is closed");
         }
-        List<FusionRow> rows = FusionRows.encode(batch, encoding);
+        List<FusionRow> rows = FusionRows.encode(batch, encoding, canvases);
         float[][] presence = FusionInputs.presence(rows);
-        FusionOutputs all = null;
         boolean attention = withAttention && network.mode() == FusionMode.ATTENTION;
-        if (network.head() == DetectionHead.CLASSIFIER || attention) {
-            all = network.run(FusionInputs.of(rows, encoding.shape(), presence));
+        if (network.head() == DetectionHead.CLASSIFIER) {
+            FusionOutputs all = network.run(FusionInputs.of(rows, encoding.shape(), presence));
+            return new Evaluation(
+                    rows, presence, logits(all, rows.size()), attention ? all.attention() : null);
         }
-        double[][] raw =
-                network.head() == DetectionHead.CLASSIFIER
-                        ? logits(all, rows.size())
-                        : heldOutErrors(rows, presence);
-        return new Evaluation(rows, presence, raw, attention ? all.attention() : null);
+        HeldOut heldOut = heldOutErrors(rows, presence, attention);
+        return new Evaluation(rows, presence, heldOut.raw(), heldOut.attention());
     }
 
     private static double[][] logits(FusionOutputs outputs, int count) {
@@ -197,17 +205,30 @@ public final class DmafnDetector implements BatchScorer {
         return raw;
     }
 
+    /** The autoencoder head's raw values, and the attention weights when asked for. */
+    private record HeldOut(double[][] raw, double[][] attention) {}
+
     /**
      * The autoencoder head's raw values: each present modality's reconstruction error when it is
      * hidden from the encoder, that is how well the record's other modalities predict it; the
-     * record's value is the mean over its present modalities. One network run per modality.
+     * record's value is the mean over its present modalities. One network run in all: the batch is
+     * stacked once per modality present in it, each copy with that modality hidden ({@link
+     * FusionInputs#stacked}), and, for the attention weights, once more with everything visible, so
+     * that the signature tower and the graph's per-run overhead are paid once per batch rather than
+     * once per copy.
      */
-    private double[][] heldOutErrors(List<FusionRow> rows, float[][] presence) {
+    private HeldOut heldOutErrors(List<FusionRow> rows, float[][] presence, boolean withAttention) {
         int count = rows.size();
         double[][] raw = new double[count][1 + Modality.count()];
         for (double[] row : raw) {
             Arrays.fill(row, Double.NaN);
         }
+        List<Modality> hidden = new ArrayList<>();
+        List<float[][]> masks = new ArrayList<>();
+        if (withAttention) {
+            masks.add(presence);
+        }
+        int firstHidden = masks.size();
         for (Modality modality : Modality.values()) {
             int k = modality.ordinal();
             if (Arrays.stream(presence).noneMatch(p -> p[k] > 0)) {
@@ -218,14 +239,26 @@ public final class DmafnDetector implements BatchScorer {
                 visible[i] = presence[i].clone();
                 visible[i][k] = 0f;
             }
-            FusionOutputs outputs = network.run(FusionInputs.of(rows, encoding.shape(), visible));
+            hidden.add(modality);
+            masks.add(visible);
+        }
+        if (masks.isEmpty()) {
+            return new HeldOut(raw, null);
+        }
+        FusionOutputs outputs = network.run(FusionInputs.stacked(rows, encoding.shape(), masks));
+        double[][] errors = outputs.modalityErrors();
+        for (int h = 0; h < hidden.size(); h++) {
+            int k = hidden.get(h).ordinal();
+            int offset = (firstHidden + h) * count;
             for (int i = 0; i < count; i++) {
                 if (presence[i][k] > 0) {
-                    raw[i][1 + k] = -outputs.modalityErrors()[i][k];
+                    raw[i][1 + k] = -errors[offset + i][k];
                 }
             }
         }
-        return raw;
+        double[][] attention =
+                withAttention ? Arrays.copyOfRange(outputs.attention(), 0, count) : null;
+        return new HeldOut(raw, attention);
     }
 
     /** A detector with the same network and encoding but another calibration. */

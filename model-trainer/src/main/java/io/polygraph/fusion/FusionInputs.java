@@ -49,40 +49,58 @@ public final class FusionInputs {
      */
     public static Map<String, INDArray> of(
             List<FusionRow> rows, FusionShape shape, float[][] visible) {
+        return stacked(rows, shape, List.<float[][]>of(visible));
+    }
+
+    /**
+     * The network inputs of {@code rows} once per modality mask of {@code masks}, stacked: row
+     * {@code c * rows.size() + i} is row {@code i} seen through mask {@code c}. The signature
+     * images are given once and mapped to every copy of their row, so one network run on the stack
+     * costs the convolutional tower of one copy; each row's outputs are those of a run on its copy
+     * alone, since no layer mixes rows.
+     */
+    public static Map<String, INDArray> stacked(
+            List<FusionRow> rows, FusionShape shape, List<float[][]> masks) {
         int n = rows.size();
-        float[] profile = new float[n * shape.profile()];
-        float[] transaction = new float[n * shape.transaction()];
-        float[] history = new float[n * shape.history()];
-        float[] historyMask = new float[n * shape.historySteps()];
-        float[] enrolmentSmall = new float[n * FusionEncoding.SMALL_SIGNATURE];
-        float[] presentedSmall = new float[n * FusionEncoding.SMALL_SIGNATURE];
-        float[] mask = new float[n * Modality.count()];
-        for (int i = 0; i < n; i++) {
-            FusionRow row = rows.get(i);
-            if (row.profile() != null) {
-                System.arraycopy(row.profile(), 0, profile, i * shape.profile(), shape.profile());
+        int copies = masks.size();
+        int total = n * copies;
+        float[] profile = new float[total * shape.profile()];
+        float[] transaction = new float[total * shape.transaction()];
+        float[] history = new float[total * shape.history()];
+        float[] historyMask = new float[total * shape.historySteps()];
+        float[] enrolmentSmall = new float[total * FusionEncoding.SMALL_SIGNATURE];
+        float[] presentedSmall = new float[total * FusionEncoding.SMALL_SIGNATURE];
+        float[] mask = new float[total * Modality.count()];
+        for (int c = 0; c < copies; c++) {
+            for (int i = 0; i < n; i++) {
+                FusionRow row = rows.get(i);
+                int r = c * n + i;
+                if (row.profile() != null) {
+                    copyRow(row.profile(), profile, r, shape.profile());
+                }
+                copyRow(row.transaction(), transaction, r, shape.transaction());
+                copyRow(row.history(), history, r, shape.history());
+                copyRow(row.historyMask(), historyMask, r, shape.historySteps());
+                if (row.has(Modality.ENROLMENT_SIGNATURE)) {
+                    pool(row.enrolment(), enrolmentSmall, r * FusionEncoding.SMALL_SIGNATURE);
+                }
+                if (row.has(Modality.PRESENTED_SIGNATURE)) {
+                    pool(row.presented(), presentedSmall, r * FusionEncoding.SMALL_SIGNATURE);
+                }
+                copyRow(masks.get(c)[i], mask, r, Modality.count());
             }
-            copyRow(row.transaction(), transaction, i, shape.transaction());
-            copyRow(row.history(), history, i, shape.history());
-            copyRow(row.historyMask(), historyMask, i, shape.historySteps());
-            if (row.has(Modality.ENROLMENT_SIGNATURE)) {
-                pool(row.enrolment(), enrolmentSmall, i * FusionEncoding.SMALL_SIGNATURE);
-            }
-            if (row.has(Modality.PRESENTED_SIGNATURE)) {
-                pool(row.presented(), presentedSmall, i * FusionEncoding.SMALL_SIGNATURE);
-            }
-            System.arraycopy(visible[i], 0, mask, i * Modality.count(), Modality.count());
         }
         Map<String, INDArray> inputs = new HashMap<>();
-        inputs.put(FusionNetwork.PROFILE, matrix(profile, n, shape.profile()));
-        inputs.put(FusionNetwork.TRANSACTION, matrix(transaction, n, shape.transaction()));
-        inputs.put(FusionNetwork.HISTORY, matrix(history, n, shape.history()));
-        inputs.put(FusionNetwork.HISTORY_MASK, matrix(historyMask, n, shape.historySteps()));
+        inputs.put(FusionNetwork.PROFILE, matrix(profile, total, shape.profile()));
+        inputs.put(FusionNetwork.TRANSACTION, matrix(transaction, total, shape.transaction()));
+        inputs.put(FusionNetwork.HISTORY, matrix(history, total, shape.history()));
+        inputs.put(FusionNetwork.HISTORY_MASK, matrix(historyMask, total, shape.historySteps()));
         putImages(
                 inputs,
                 rows.stream()
                         .map(r -> r.has(Modality.ENROLMENT_SIGNATURE) ? r.enrolment() : null)
                         .toList(),
+                copies,
                 FusionNetwork.ENROLMENT,
                 FusionNetwork.ENROLMENT_ROWS);
         putImages(
@@ -90,30 +108,40 @@ public final class FusionInputs {
                 rows.stream()
                         .map(r -> r.has(Modality.PRESENTED_SIGNATURE) ? r.presented() : null)
                         .toList(),
+                copies,
                 FusionNetwork.PRESENTED,
                 FusionNetwork.PRESENTED_ROWS);
         inputs.put(
                 FusionNetwork.ENROLMENT_SMALL,
-                matrix(enrolmentSmall, n, FusionEncoding.SMALL_SIGNATURE));
+                matrix(enrolmentSmall, total, FusionEncoding.SMALL_SIGNATURE));
         inputs.put(
                 FusionNetwork.PRESENTED_SMALL,
-                matrix(presentedSmall, n, FusionEncoding.SMALL_SIGNATURE));
-        inputs.put(FusionNetwork.MODALITY_MASK, matrix(mask, n, Modality.count()));
+                matrix(presentedSmall, total, FusionEncoding.SMALL_SIGNATURE));
+        inputs.put(FusionNetwork.MODALITY_MASK, matrix(mask, total, Modality.count()));
         return inputs;
     }
 
-    /** The non-null canvases as one image batch, and the matrix mapping them to their rows. */
+    /**
+     * The non-null canvases as one image batch, and the matrix mapping them to their rows in each
+     * of {@code copies} stacked copies of the rows.
+     */
     private static void putImages(
-            Map<String, INDArray> inputs, List<float[]> canvases, String images, String rowMap) {
+            Map<String, INDArray> inputs,
+            List<float[]> canvases,
+            int copies,
+            String images,
+            String rowMap) {
         int n = canvases.size();
         int count = Math.max(MIN_IMAGES, (int) canvases.stream().filter(c -> c != null).count());
         float[] pixels = new float[count * CANVAS];
-        float[] map = new float[n * count];
+        float[] map = new float[copies * n * count];
         int next = 0;
         for (int i = 0; i < n; i++) {
             if (canvases.get(i) != null) {
                 System.arraycopy(canvases.get(i), 0, pixels, next * CANVAS, CANVAS);
-                map[i * count + next] = 1f;
+                for (int c = 0; c < copies; c++) {
+                    map[(c * n + i) * count + next] = 1f;
+                }
                 next++;
             }
         }
@@ -121,7 +149,7 @@ public final class FusionInputs {
                 images,
                 Nd4j.createFromArray(pixels)
                         .reshape(count, 1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH));
-        inputs.put(rowMap, matrix(map, n, count));
+        inputs.put(rowMap, matrix(map, copies * n, count));
     }
 
     private static void copyRow(float[] row, float[] target, int index, int width) {

@@ -18,8 +18,13 @@ public final class FusionRows {
 
     /** One row per record, in order. */
     public static List<FusionRow> encode(List<MultimodalRecord> records, FusionEncoding encoding) {
+        return encode(records, encoding, new SignatureCanvases());
+    }
+
+    /** One row per record, in order, the images taken from {@code decoded}. */
+    public static List<FusionRow> encode(
+            List<MultimodalRecord> records, FusionEncoding encoding, SignatureCanvases decoded) {
         FusionShape shape = encoding.shape();
-        SignatureCanvases decoded = new SignatureCanvases();
         List<FusionRow> rows = new ArrayList<>(records.size());
         for (MultimodalRecord record : records) {
             float[] history = new float[shape.history()];

@@ -13,7 +13,11 @@ import io.polygraph.fusion.DetectionHead;
 import io.polygraph.fusion.DmafnDetector;
 import io.polygraph.fusion.DmafnDetectorType;
 import io.polygraph.fusion.FusionExplanation;
+import io.polygraph.fusion.FusionInputs;
 import io.polygraph.fusion.FusionMode;
+import io.polygraph.fusion.FusionNetwork;
+import io.polygraph.fusion.FusionRow;
+import io.polygraph.fusion.FusionRows;
 import io.polygraph.fusion.Modality;
 import io.polygraph.schema.AnomalyType;
 import io.polygraph.world.WorldJoin;
@@ -119,6 +123,42 @@ class FusionTrainerTest {
                 assertThat(part.get(k).score())
                         .as("record %d", start + k)
                         .isCloseTo(whole.get(start + k).score(), within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void oneRunOnRowsStackedOncePerMaskGivesEachCopyTheErrorsOfARunOfItsOwn() {
+        DmafnDetector detector = result.detector();
+        List<FusionRow> rows =
+                FusionRows.encode(TestDetectors.records(other).subList(0, 60), detector.encoding());
+        float[][] presence = FusionInputs.presence(rows);
+        List<float[][]> masks = new ArrayList<>();
+        for (Modality hidden : List.of(Modality.TRANSACTION, Modality.PRESENTED_SIGNATURE)) {
+            float[][] mask = new float[rows.size()][];
+            for (int i = 0; i < rows.size(); i++) {
+                mask[i] = presence[i].clone();
+                mask[i][hidden.ordinal()] = 0f;
+            }
+            masks.add(mask);
+        }
+        FusionNetwork network = detector.network();
+
+        double[][] stacked =
+                network.run(FusionInputs.stacked(rows, detector.encoding().shape(), masks))
+                        .modalityErrors();
+
+        assertThat(stacked).hasNumberOfRows(masks.size() * rows.size());
+        for (int c = 0; c < masks.size(); c++) {
+            double[][] alone =
+                    network.run(FusionInputs.of(rows, detector.encoding().shape(), masks.get(c)))
+                            .modalityErrors();
+            for (int i = 0; i < rows.size(); i++) {
+                for (int k = 0; k < alone[i].length; k++) {
+                    assertThat(stacked[c * rows.size() + i][k])
+                            .as("copy %d, row %d, modality %d", c, i, k)
+                            .isCloseTo(alone[i][k], within(1e-4 * (1 + Math.abs(alone[i][k]))));
+                }
             }
         }
     }
