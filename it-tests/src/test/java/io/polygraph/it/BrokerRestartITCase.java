@@ -185,19 +185,7 @@ class BrokerRestartITCase {
             awaitOrFail(
                     () -> !committedAlerts(settings).isEmpty(),
                     job,
-                    () ->
-                            "a first committed alert: "
-                                    + JobProgress.describe(METRICS, job.getJobID())
-                                    + "; input ends "
-                                    + KafkaDiagnostics.endOffsets(
-                                            broker.adminConfig(),
-                                            List.of(
-                                                    topics.transactions().name(),
-                                                    topics.profiles().name(),
-                                                    topics.signatures().name()))
-                                    + "; "
-                                    + KafkaDiagnostics.describe(
-                                            broker.adminConfig(), settings.alertsTopic().name()));
+                    () -> "a first committed alert: " + progress(job, settings, topics));
             // The broker goes down right after the second quarter is in Kafka: the job is
             // then reading, scoring and writing it into a transaction not yet committed.
             publisher.publishAndWait(WorldRecords.of(secondQuarter, topics));
@@ -219,17 +207,7 @@ class BrokerRestartITCase {
                                     + " of "
                                     + expected.size()
                                     + "; "
-                                    + JobProgress.describe(METRICS, job.getJobID())
-                                    + "; input ends "
-                                    + KafkaDiagnostics.endOffsets(
-                                            broker.adminConfig(),
-                                            List.of(
-                                                    topics.transactions().name(),
-                                                    topics.profiles().name(),
-                                                    topics.signatures().name()))
-                                    + "; "
-                                    + KafkaDiagnostics.describe(
-                                            broker.adminConfig(), settings.alertsTopic().name()));
+                                    + progress(job, settings, topics));
             // Two more checkpoints: a duplicate still in flight would be committed by then.
             Thread.sleep(3 * settings.checkpointInterval().toMillis());
 
@@ -362,6 +340,20 @@ class BrokerRestartITCase {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** The job's counters, the input topics' end offsets and the alerts topic, for a failure. */
+    private static String progress(JobClient job, JobSettings settings, WorldTopics topics) {
+        return JobProgress.describe(METRICS, job.getJobID())
+                + "; input ends "
+                + KafkaDiagnostics.endOffsets(
+                        broker.adminConfig(),
+                        List.of(
+                                topics.transactions().name(),
+                                topics.profiles().name(),
+                                topics.signatures().name()))
+                + "; "
+                + KafkaDiagnostics.describe(broker.adminConfig(), settings.alertsTopic().name());
     }
 
     private static long lateTransactions(JobClient job) {
