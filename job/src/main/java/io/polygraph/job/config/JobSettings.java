@@ -23,7 +23,6 @@ import static io.polygraph.job.config.PolygraphOptions.MAX_RECORD_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.MAX_SIGNATURE_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.MODEL_SNAPSHOT_PATH;
 import static io.polygraph.job.config.PolygraphOptions.MODEL_UPDATES_TOPIC;
-import static io.polygraph.job.config.PolygraphOptions.OUTAGE_IDLENESS;
 import static io.polygraph.job.config.PolygraphOptions.OUT_OF_ORDERNESS;
 import static io.polygraph.job.config.PolygraphOptions.PARALLELISM;
 import static io.polygraph.job.config.PolygraphOptions.PRESENTED_SIGNATURE_TTL;
@@ -160,7 +159,6 @@ public final class JobSettings {
                         + PRESENTED_SIGNATURE_TTL.key());
         require(!outOfOrderness().isNegative(), OUT_OF_ORDERNESS, "must not be negative");
         requirePositive(IDLENESS);
-        requirePositive(OUTAGE_IDLENESS);
         require(maxSignatureBytes() >= 1, MAX_SIGNATURE_SIZE, "must be at least 1 byte");
         // Otherwise a valid signature near its size limit would be rejected as an oversized record.
         require(
@@ -470,16 +468,6 @@ public final class JobSettings {
 
     public Duration idleness() {
         return config.get(IDLENESS);
-    }
-
-    /**
-     * Silence after which a partition is idle even while the job reads nothing else: the option, or
-     * the idleness where that is longer (a longer idleness set to ride out outages, as earlier
-     * versions advised, keeps working).
-     */
-    public Duration outageIdleness() {
-        Duration outage = config.get(OUTAGE_IDLENESS);
-        return outage.compareTo(idleness()) >= 0 ? outage : idleness();
     }
 
     public long maxSignatureBytes() {

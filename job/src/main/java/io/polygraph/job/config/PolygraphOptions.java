@@ -230,21 +230,7 @@ public final class PolygraphOptions {
                     .withDescription(
                             "Time after which a source partition without records stops holding"
                                     + " back the watermark. Counted only while the source could"
-                                    + " read (a backpressured input is not idle) and while other"
-                                    + " inputs of the job were being read (an outage of the"
-                                    + " broker, during which nothing is read, does not count).");
-
-    public static final ConfigOption<Duration> OUTAGE_IDLENESS =
-            ConfigOptions.key("polygraph.watermark.outage-idleness")
-                    .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
-                    .withDescription(
-                            "Time after which a source partition without records stops holding"
-                                    + " back the watermark even while nothing else of the job is"
-                                    + " read: the longest input outage the join rides out without"
-                                    + " late transactions, and the longest a TaskManager whose"
-                                    + " partitions are all silent holds the watermark back. The"
-                                    + " idleness applies instead where it is longer.");
+                                    + " read: a backpressured input is not idle.");
 
     public static final ConfigOption<MemorySize> MAX_SIGNATURE_SIZE =
             ConfigOptions.key("polygraph.validation.max-signature-size")
