@@ -72,8 +72,11 @@ import org.junit.jupiter.api.io.TempDir;
  * producers reconnected, offset commits failed (logged only) and one checkpoint failed without
  * failing the job, and the transactions open at the outage were committed afterwards.
  *
- * <p>The watermark idleness must outlast the outage: see {@link
- * #theJobLosesNothingWhenTheOutageOutlastsTheDefaultIdleness}.
+ * <p>The job runs with the default watermark idleness (10 s), shorter than the outage: no partition
+ * may be declared idle while the broker does not answer (see {@link
+ * io.polygraph.job.eventtime.OutageAwareIdleness}), or the source that fetches first after the
+ * outage moves the join's watermark alone and the transactions read after it are dead-lettered as
+ * late. The test asserts that no transaction was late.
  *
  * <p>Not vacuous: the broker is checked to refuse connections while the job is running, and alerts
  * are asserted to be committed both before the outage and (for the second half of the world,
@@ -81,13 +84,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerRestartITCase {
 
-    /** Long enough for every client of the job to notice the broker is gone and reconnect. */
-    private static final Duration OUTAGE = Duration.ofSeconds(8);
+    /**
+     * Long enough for every client of the job to notice the broker is gone and reconnect, and twice
+     * the default watermark idleness, which must not count while nothing can be read.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
-
-    /** Longer than the outage with the broker's stop and start on a loaded machine. */
-    private static final Duration IDLENESS_LONGER_THAN_OUTAGE = Duration.ofSeconds(60);
 
     private static final WorldConfig WORLD =
             WorldConfig.defaults().withSeed(11).withCustomers(20).withSpan(Duration.ofDays(8));
@@ -127,29 +130,21 @@ class BrokerRestartITCase {
     }
 
     /**
-     * With an idleness longer than the outage, no input is declared idle while the broker is down:
-     * what a deployment that must survive broker restarts needs.
-     *
-     * <p>With the default idleness (10 s), shorter than the outage, the job loses transactions to
-     * the dead-letter topic (a known limitation, in README.md). While the broker is down every
-     * source reads nothing although nothing holds it back, so after the idleness every partition is
-     * declared idle. When the broker is back, whichever source fetches first moves the join's
-     * watermark alone, up to the closing records an hour past the world, and the transactions the
-     * transactions source fetches after that are behind the watermark: the join dead-letters them
-     * as late ({@code LATE_TRANSACTION}) instead of scoring them. Seen on this 2-core machine: all
-     * 176 transactions published after the outage counted as {@code lateRecords.transaction} and
-     * none scored. The same should happen when the job reads empty topics for longer than the
-     * idleness before the first records arrive (not tried).
+     * With the default idleness, shorter than the outage. Before partitions stopped counting their
+     * silence while the broker did not answer, this run lost transactions to the dead-letter topic:
+     * while the broker was down every source read nothing, so after the idleness every partition
+     * was declared idle; when the broker was back, whichever source fetched first moved the join's
+     * watermark alone, up to the closing records an hour past the world, and the join dead-lettered
+     * the transactions fetched after that as late. Seen on this 2-core machine with Flink's own
+     * idleness: 3 of the 307 transactions late and never alerted, in this test as it is; all 176
+     * transactions published after an 8 s outage, in an earlier version that published them with a
+     * new producer.
      */
     @Test
     void theJobRecoversFromABrokerRestartWithEveryAlertCommittedExactlyOnce() throws Exception {
-        brokerRestart(IDLENESS_LONGER_THAN_OUTAGE);
-    }
-
-    private void brokerRestart(Duration idleness) throws Exception {
         long start = System.nanoTime();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        JobSettings settings = JobSettings.from(jobConfiguration(suffix, idleness));
+        JobSettings settings = JobSettings.from(jobConfiguration(suffix));
         WorldTopics topics = JobTopics.create(broker, settings, suffix, ClosingRecords.PARTITIONS);
         TopicsReady.await(
                 broker.adminConfig(),
@@ -180,67 +175,41 @@ class BrokerRestartITCase {
         int port = port(broker);
         Outage outage;
         int alertsBefore;
-        try {
-            try (InterleavedPublisher publisher =
-                    new InterleavedPublisher(broker.adminConfig(), topics)) {
-                publisher.publishAndWait(WorldRecords.of(firstQuarter, topics));
-                awaitOrFail(
-                        () -> !committedAlerts(settings).isEmpty(),
-                        job,
-                        () ->
-                                "a first committed alert: "
-                                        + JobProgress.describe(METRICS, job.getJobID())
-                                        + "; input ends "
-                                        + KafkaDiagnostics.endOffsets(
-                                                broker.adminConfig(),
-                                                List.of(
-                                                        topics.transactions().name(),
-                                                        topics.profiles().name(),
-                                                        topics.signatures().name()))
-                                        + "; "
-                                        + KafkaDiagnostics.describe(
-                                                broker.adminConfig(),
-                                                settings.alertsTopic().name()));
-                // The broker goes down right after the second quarter is in Kafka: the job is
-                // then reading, scoring and writing it into a transaction not yet committed.
-                publisher.publishAndWait(WorldRecords.of(secondQuarter, topics));
-                alertsBefore = committedAlerts(settings).size();
-            }
+        // One publisher across the restart, as an application's producer would be. A producer
+        // created after the restart was given the producer id the broker had given this one
+        // before it (Kafka 4.2.2, single-node KRaft, 20 s outage; not investigated further), and
+        // the broker refused its first records as out of sequence until they expired.
+        try (InterleavedPublisher publisher =
+                new InterleavedPublisher(broker.adminConfig(), topics)) {
+            publisher.publishAndWait(WorldRecords.of(firstQuarter, topics));
+            awaitOrFail(
+                    () -> !committedAlerts(settings).isEmpty(),
+                    job,
+                    () -> "a first committed alert: " + progress(job, settings, topics));
+            // The broker goes down right after the second quarter is in Kafka: the job is
+            // then reading, scoring and writing it into a transaction not yet committed.
+            publisher.publishAndWait(WorldRecords.of(secondQuarter, topics));
+            alertsBefore = committedAlerts(settings).size();
             outage = restartBroker(job, port, alertsBefore);
-            try (InterleavedPublisher publisher =
-                    new InterleavedPublisher(broker.adminConfig(), topics)) {
-                List<ProducerRecord<byte[], byte[]>> rest =
-                        new ArrayList<>(WorldRecords.of(secondHalf, topics));
-                rest.addAll(ClosingRecords.of(world, topics));
-                publisher.publishAndWait(rest);
-                awaitOrFail(
-                        // Also stop when the rest was dead-lettered as late: it never alerts.
-                        () ->
-                                distinctTransactions(committedAlerts(settings))
-                                                + lateTransactions(job)
-                                        >= expected.size(),
-                        job,
-                        () ->
-                                "an alert for every transaction: "
-                                        + distinctTransactions(committedAlerts(settings))
-                                        + " of "
-                                        + expected.size()
-                                        + "; "
-                                        + JobProgress.describe(METRICS, job.getJobID())
-                                        + "; input ends "
-                                        + KafkaDiagnostics.endOffsets(
-                                                broker.adminConfig(),
-                                                List.of(
-                                                        topics.transactions().name(),
-                                                        topics.profiles().name(),
-                                                        topics.signatures().name()))
-                                        + "; "
-                                        + KafkaDiagnostics.describe(
-                                                broker.adminConfig(),
-                                                settings.alertsTopic().name()));
-                // Two more checkpoints: a duplicate still in flight would be committed by then.
-                Thread.sleep(3 * settings.checkpointInterval().toMillis());
-            }
+            List<ProducerRecord<byte[], byte[]>> rest =
+                    new ArrayList<>(WorldRecords.of(secondHalf, topics));
+            rest.addAll(ClosingRecords.of(world, topics));
+            publisher.publishAndWait(rest);
+            awaitOrFail(
+                    // Also stop when the rest was dead-lettered as late: it never alerts.
+                    () ->
+                            distinctTransactions(committedAlerts(settings)) + lateTransactions(job)
+                                    >= expected.size(),
+                    job,
+                    () ->
+                            "an alert for every transaction: "
+                                    + distinctTransactions(committedAlerts(settings))
+                                    + " of "
+                                    + expected.size()
+                                    + "; "
+                                    + progress(job, settings, topics));
+            // Two more checkpoints: a duplicate still in flight would be committed by then.
+            Thread.sleep(3 * settings.checkpointInterval().toMillis());
 
             List<Alert> committed =
                     CommittedRecords.read(broker.adminConfig(), settings.alertsTopic());
@@ -258,7 +227,7 @@ class BrokerRestartITCase {
                             + " (job %s), %d committed alerts in the end, %d twice, %d missing, %d"
                             + " transactions late; job restarts %d during the outage, %d in all;"
                             + " %d s in the test method%n",
-                    idleness.toSeconds(),
+                    settings.idleness().toSeconds(),
                     expected.size(),
                     afterOutageOnly.size(),
                     outage.alertsBefore(),
@@ -373,11 +342,25 @@ class BrokerRestartITCase {
         }
     }
 
+    /** The job's counters, the input topics' end offsets and the alerts topic, for a failure. */
+    private static String progress(JobClient job, JobSettings settings, WorldTopics topics) {
+        return JobProgress.describe(METRICS, job.getJobID())
+                + "; input ends "
+                + KafkaDiagnostics.endOffsets(
+                        broker.adminConfig(),
+                        List.of(
+                                topics.transactions().name(),
+                                topics.profiles().name(),
+                                topics.signatures().name()))
+                + "; "
+                + KafkaDiagnostics.describe(broker.adminConfig(), settings.alertsTopic().name());
+    }
+
     private static long lateTransactions(JobClient job) {
         return JobCounters.of(METRICS, job.getJobID()).sum("lateRecords.transaction");
     }
 
-    private static Configuration jobConfiguration(String suffix, Duration idleness) {
+    private static Configuration jobConfiguration(String suffix) {
         Configuration config = new Configuration();
         config.set(PolygraphOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         config.set(PolygraphOptions.GROUP_ID, "polygraph-broker-restart-" + suffix);
@@ -390,7 +373,6 @@ class BrokerRestartITCase {
         config.set(PolygraphOptions.TRANSACTIONAL_ID_PREFIX, "polygraph-broker-restart-" + suffix);
         // Above every score: every scored record alerts, so the alerts list what was scored.
         config.set(PolygraphOptions.ALERT_THRESHOLD, 1.0);
-        config.set(PolygraphOptions.IDLENESS, idleness);
         config.set(PolygraphOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(2));
         config.set(PolygraphOptions.PARALLELISM, PARALLELISM);
         return config;

@@ -1,5 +1,6 @@
 package io.polygraph.job;
 
+import io.polygraph.job.eventtime.InputReachability;
 import io.polygraph.schema.RawRecord;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -37,5 +38,13 @@ public interface JobSources {
      */
     default Optional<DataStream<RawRecord>> modelUpdates(StreamExecutionEnvironment env) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether the inputs can be read at all, so that the sources' idleness does not count during an
+     * outage; always, by default.
+     */
+    default InputReachability reachability() {
+        return InputReachability.ALWAYS;
     }
 }

@@ -23,6 +23,7 @@ import io.polygraph.job.decode.ProfileValidator;
 import io.polygraph.job.decode.RecordValidator;
 import io.polygraph.job.decode.SignatureValidator;
 import io.polygraph.job.decode.TransactionValidator;
+import io.polygraph.job.eventtime.InputReachability;
 import io.polygraph.job.eventtime.SourceWatermarks;
 import io.polygraph.job.join.EntityEvents;
 import io.polygraph.job.join.EntityJoinFunction;
@@ -88,23 +89,26 @@ public final class PolygraphJob {
             JobSinks sinks,
             ScorerFactory scorerFactory,
             JobSettings settings) {
+        InputReachability reachability = sources.reachability();
         SingleOutputStreamOperator<Transaction> transactions =
                 decode(
-                        sources.transactions(env, SourceWatermarks.transactions(settings)),
+                        sources.transactions(
+                                env, SourceWatermarks.transactions(settings, reachability)),
                         settings.transactionsTopic(),
                         new TransactionValidator(settings.maxFutureSkew()),
                         TRANSACTIONS_DECODE,
                         settings);
         SingleOutputStreamOperator<CustomerProfile> profiles =
                 decode(
-                        sources.profiles(env, SourceWatermarks.profiles(settings)),
+                        sources.profiles(env, SourceWatermarks.profiles(settings, reachability)),
                         settings.profilesTopic(),
                         new ProfileValidator(settings.maxFutureSkew()),
                         PROFILES_DECODE,
                         settings);
         SingleOutputStreamOperator<SignatureImage> signatures =
                 decode(
-                        sources.signatures(env, SourceWatermarks.signatures(settings)),
+                        sources.signatures(
+                                env, SourceWatermarks.signatures(settings, reachability)),
                         settings.signaturesTopic(),
                         new SignatureValidator(
                                 settings.maxFutureSkew(), settings.maxSignatureBytes()),

@@ -230,7 +230,10 @@ public final class PolygraphOptions {
                     .withDescription(
                             "Time after which a source partition without records stops holding"
                                     + " back the watermark. Counted only while the source could"
-                                    + " read: a backpressured input is not idle.");
+                                    + " read: neither a backpressured input nor any input while"
+                                    + " the Kafka cluster does not answer (probed once a second"
+                                    + " from each TaskManager) is idle, and after an outage"
+                                    + " every partition counts afresh.");
 
     public static final ConfigOption<MemorySize> MAX_SIGNATURE_SIZE =
             ConfigOptions.key("polygraph.validation.max-signature-size")

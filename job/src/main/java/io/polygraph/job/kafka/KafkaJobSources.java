@@ -4,6 +4,7 @@ import io.polygraph.job.JobSources;
 import io.polygraph.job.OperatorIds;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.StartingOffsets;
+import io.polygraph.job.eventtime.InputReachability;
 import io.polygraph.schema.RawRecord;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,12 @@ public final class KafkaJobSources implements JobSources {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bootstrapServers = settings.requireBootstrapServers("the Kafka sources");
         KafkaSecretProperties.requireHiddenByFlink(settings.kafkaProperties());
+    }
+
+    /** The brokers answering, asked from each task's JVM ({@link BrokerReachability}). */
+    @Override
+    public InputReachability reachability() {
+        return new BrokerReachability(bootstrapServers, settings.kafkaProperties());
     }
 
     @Override

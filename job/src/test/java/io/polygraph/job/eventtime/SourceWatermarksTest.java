@@ -52,14 +52,17 @@ class SourceWatermarksTest {
 
         assertThat(
                         timeOf(
-                                SourceWatermarks.transactions(SETTINGS),
+                                SourceWatermarks.transactions(SETTINGS, InputReachability.ALWAYS),
                                 raw(Topics.TRANSACTIONS, 0, "e1", tx)))
                 .isEqualTo(EntityEvents.of(tx).getEventTime().toEpochMilli());
-        assertThat(timeOf(SourceWatermarks.profiles(SETTINGS), raw(Topics.PROFILES, 0, "e1", prof)))
+        assertThat(
+                        timeOf(
+                                SourceWatermarks.profiles(SETTINGS, InputReachability.ALWAYS),
+                                raw(Topics.PROFILES, 0, "e1", prof)))
                 .isEqualTo(EntityEvents.of(prof).getEventTime().toEpochMilli());
         assertThat(
                         timeOf(
-                                SourceWatermarks.signatures(SETTINGS),
+                                SourceWatermarks.signatures(SETTINGS, InputReachability.ALWAYS),
                                 raw(Topics.SIGNATURES, 0, "e1", sig)))
                 .isEqualTo(EntityEvents.of(sig).getEventTime().toEpochMilli());
     }
@@ -121,11 +124,19 @@ class SourceWatermarksTest {
 
         for (Schema writer : List.of(added, removed)) {
             RawRecord record = raw("t", 0, null, encode(writer, tx));
-            assertThat(timeOf(SourceWatermarks.transactions(evolved), record))
+            assertThat(
+                            timeOf(
+                                    SourceWatermarks.transactions(
+                                            evolved, InputReachability.ALWAYS),
+                                    record))
                     .as("%d fields, registered", writer.getFields().size())
                     .isEqualTo(T0.toEpochMilli());
             // Without the option the record cannot move the watermark: the test can fail.
-            assertThat(timeOf(SourceWatermarks.transactions(SETTINGS), record))
+            assertThat(
+                            timeOf(
+                                    SourceWatermarks.transactions(
+                                            SETTINGS, InputReachability.ALWAYS),
+                                    record))
                     .isEqualTo(NO_TIMESTAMP);
         }
     }
