@@ -1,5 +1,6 @@
 package io.polygraph.detector;
 
+import io.polygraph.graph.InferencePlan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * right-aligned sequence) and {@link #HISTORY_MASK} (1 per present step), batch first; outputs
  * {@link #PROFILE_TRANSACTION}, {@link #PROFILE_HISTORY} and {@link #TRANSACTION_HISTORY}, each
  * {@code [batch]}; {@link #cosines} runs the graph once for a whole batch. Stored in SameDiff's
- * FlatBuffers format without updater state. Not thread-safe: one instance per scorer.
+ * FlatBuffers format without updater state. Runs through an {@link InferencePlan} compiled when the
+ * network is made. Not thread-safe: one instance per scorer.
  */
 public final class ConsensusNetwork {
 
@@ -46,6 +48,7 @@ public final class ConsensusNetwork {
     };
 
     private final SameDiff graph;
+    private final InferencePlan plan;
 
     public ConsensusNetwork(SameDiff graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -63,6 +66,7 @@ public final class ConsensusNetwork {
                 throw new IllegalArgumentException("consensus graph lacks " + name);
             }
         }
+        this.plan = InferencePlan.compile(graph, OUTPUTS);
     }
 
     /** Reads a graph written by {@link #toBytes()}. */
@@ -84,13 +88,12 @@ public final class ConsensusNetwork {
     public double[][] cosines(
             INDArray profile, INDArray transaction, INDArray history, INDArray historyMask) {
         Map<String, INDArray> out =
-                graph.output(
+                plan.output(
                         Map.of(
                                 PROFILE, profile,
                                 TRANSACTION, transaction,
                                 HISTORY, history,
-                                HISTORY_MASK, historyMask),
-                        OUTPUTS);
+                                HISTORY_MASK, historyMask));
         double[][] cosines = new double[OUTPUTS.length][];
         for (int k = 0; k < OUTPUTS.length; k++) {
             cosines[k] = out.get(OUTPUTS[k]).castTo(DataType.DOUBLE).toDoubleVector();

@@ -1,5 +1,6 @@
 package io.polygraph.detector;
 
+import io.polygraph.graph.InferencePlan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Contract: the graph has placeholders {@link #INPUT_A} and {@link #INPUT_B} (batch first) and
  * the output {@link #COSINE} ({@code [batch]}); {@link #cosines} runs it once for a whole batch.
  * Stored in the snapshot in SameDiff's FlatBuffers format (no Java deserialization) without updater
- * state. Not thread-safe: SameDiff sessions keep per-graph state, so one instance per scorer.
+ * state. Runs through an {@link InferencePlan} compiled when the network is made, which fails then
+ * on a graph it cannot run. Not thread-safe: the plan reuses its arrays, so one instance per
+ * scorer.
  */
 public final class PairNetwork {
 
@@ -28,6 +31,7 @@ public final class PairNetwork {
     public static final String COSINE = "cosine";
 
     private final SameDiff graph;
+    private final InferencePlan plan;
 
     public PairNetwork(SameDiff graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -37,6 +41,7 @@ public final class PairNetwork {
             throw new IllegalArgumentException(
                     "graph lacks " + INPUT_A + ", " + INPUT_B + " or " + COSINE);
         }
+        this.plan = InferencePlan.compile(graph, COSINE);
     }
 
     /** Reads a graph written by {@link #toBytes()}. */
@@ -57,7 +62,7 @@ public final class PairNetwork {
             throw new IllegalArgumentException(
                     "sides differ in batch size: " + a.size(0) + " vs " + b.size(0));
         }
-        INDArray out = graph.output(Map.of(INPUT_A, a, INPUT_B, b), COSINE).get(COSINE);
+        INDArray out = plan.output(Map.of(INPUT_A, a, INPUT_B, b)).get(COSINE);
         return out.castTo(DataType.DOUBLE).toDoubleVector();
     }
 

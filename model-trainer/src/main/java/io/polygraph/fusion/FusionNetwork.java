@@ -1,6 +1,7 @@
 package io.polygraph.fusion;
 
 import io.polygraph.detector.FeatureArrays;
+import io.polygraph.graph.InferencePlan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * reconstruction error divided by its training variance), {@link #ANOMALY_LOGIT} ([batch, 1],
  * classifier head) and, with attention fusion, {@link #ATTENTION} ([batch, modalities], weights
  * summing to 1 over the visible modalities). Stored as SameDiff FlatBuffers without updater state.
- * Not thread-safe (SameDiff sessions keep per-graph state): one instance per scorer.
+ * Runs through an {@link InferencePlan} of the head's outputs, compiled when the network is made.
+ * Not thread-safe (the plan reuses its arrays): one instance per scorer.
  */
 public final class FusionNetwork {
 
@@ -52,6 +54,7 @@ public final class FusionNetwork {
     private final SameDiff graph;
     private final FusionMode mode;
     private final DetectionHead head;
+    private final InferencePlan plan;
 
     public FusionNetwork(SameDiff graph, FusionMode mode, DetectionHead head) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -62,6 +65,7 @@ public final class FusionNetwork {
                 throw new IllegalArgumentException("graph lacks output " + output);
             }
         }
+        this.plan = InferencePlan.compile(graph, outputs().toArray(String[]::new));
     }
 
     /** Reads a graph written by {@link #toBytes()}. */
@@ -79,7 +83,7 @@ public final class FusionNetwork {
 
     /** Runs the graph once on a batch. */
     public FusionOutputs run(Map<String, INDArray> inputs) {
-        Map<String, INDArray> out = graph.output(inputs, outputs().toArray(String[]::new));
+        Map<String, INDArray> out = plan.output(inputs);
         return new FusionOutputs(
                 matrix(out.get(MODALITY_ERRORS)),
                 column(out.get(ANOMALY_LOGIT)),
