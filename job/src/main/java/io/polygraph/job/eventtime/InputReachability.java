@@ -15,13 +15,17 @@ public interface InputReachability extends Serializable {
     /** What {@link #reachableSince()} returns while the input cannot be read. */
     long UNREACHABLE = Long.MIN_VALUE;
 
+    /** What {@link #reachableSince()} returns while no outage has been seen. */
+    long REACHABLE_FROM_START = 0L;
+
     /** Always readable: inputs that cannot have an outage, such as in-memory test data. */
     InputReachability ALWAYS = new AlwaysReachable();
 
     /**
-     * When the input last became readable, in {@link System#nanoTime()} of this JVM, or {@link
-     * #UNREACHABLE} while it cannot be read. A new value after {@code UNREACHABLE} marks the end of
-     * an outage. Called by every partition once per watermark interval: cheap, never blocking.
+     * When the input last became readable, in {@link System#nanoTime()} of this JVM ({@link
+     * #REACHABLE_FROM_START} before any outage), or {@link #UNREACHABLE} while it cannot be read. A
+     * new value after {@code UNREACHABLE} marks the end of an outage. Called by every partition
+     * once per watermark interval: cheap, never blocking.
      */
     long reachableSince();
 
@@ -33,7 +37,7 @@ public interface InputReachability extends Serializable {
 
         @Override
         public long reachableSince() {
-            return 0L;
+            return REACHABLE_FROM_START;
         }
 
         private Object readResolve() {

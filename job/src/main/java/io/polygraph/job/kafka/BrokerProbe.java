@@ -42,7 +42,10 @@ final class BrokerProbe implements Runnable {
     private final Map<String, Object> adminConfig;
     private final Admin admin;
     private final String bootstrapServers;
-    private volatile long reachableSince = System.nanoTime();
+    // Reachable as far as this JVM knows: the same value from every probe that has seen no outage,
+    // so that a probe stopped and started again (a watermark interval longer than UNUSED_FOR)
+    // does not look like the end of an outage to the partitions.
+    private volatile long reachableSince = InputReachability.REACHABLE_FROM_START;
     private volatile long lastAskedNanos = System.nanoTime();
     private volatile boolean stopped;
 
@@ -93,7 +96,7 @@ final class BrokerProbe implements Runnable {
                 if (answers()) {
                     unanswered = 0;
                     if (reachableSince == InputReachability.UNREACHABLE) {
-                        reachableSince = System.nanoTime();
+                        reachableSince = endOfOutage();
                         LOG.info("Kafka at {} answers again", bootstrapServers);
                     }
                 } else if (++unanswered == FAILURES_FOR_OUTAGE) {
@@ -131,6 +134,15 @@ final class BrokerProbe implements Runnable {
             LOG.debug("Kafka at {} did not answer: {}", bootstrapServers, e.getClass().getName());
             return false;
         }
+    }
+
+    /** Now, as a value no other state of {@link InputReachability} uses. */
+    private static long endOfOutage() {
+        long now = System.nanoTime();
+        boolean taken =
+                now == InputReachability.REACHABLE_FROM_START
+                        || now == InputReachability.UNREACHABLE;
+        return taken ? now + 1 : now;
     }
 
     private void closeQuietly() {
