@@ -17,18 +17,23 @@ final class AlertingJob {
 
     private AlertingJob() {}
 
-    /** Starts the job on {@code topics} with an alert threshold above every score. */
+    /**
+     * Starts the job on {@code topics} with an alert threshold above every score and {@code
+     * tuning}.
+     */
     static LocalFlinkJob start(
             LocalKafkaBroker broker,
             Path snapshot,
             BenchTopics topics,
             String group,
             DeliveryGuarantee guarantee,
-            int cores)
+            int cores,
+            JobTuning tuning)
             throws Exception {
         Configuration config =
                 EndToEndThroughput.jobConfiguration(broker, topics, group, guarantee);
         config.set(PolygraphOptions.PARALLELISM, cores);
+        tuning.applyTo(config);
         // Above every score: every transaction alerts, so every transaction is measured.
         config.set(PolygraphOptions.ALERT_THRESHOLD, 1.0);
         // A failure should fail the measurement, not hide in a restart.

@@ -54,6 +54,7 @@ final class LatencyUnderLoad {
      * One run.
      *
      * @param deliveryGuarantee of the alert sink
+     * @param tuning the name of the run's {@link JobTuning}
      * @param load fraction of the maximum sustainable rate
      * @param targetRecordsPerSecond input records per second asked of the publisher
      * @param publishedRecordsPerSecond input records per second it reached
@@ -62,9 +63,13 @@ final class LatencyUnderLoad {
      * @param warmupTransactions transactions of the warm-up, left out
      * @param notAlerted measured transactions whose alert never came
      * @param latency percentiles of the measured transactions' latencies
+     * @param toScoring percentiles of the same transactions' time from publishing to the end of
+     *     their batch's scoring (the alert's detection time): the rest of the latency is the
+     *     alert's way out (alert policy, sink, Kafka, the consumer)
      */
     record Measurement(
             String deliveryGuarantee,
+            String tuning,
             double load,
             double targetRecordsPerSecond,
             double publishedRecordsPerSecond,
@@ -72,7 +77,8 @@ final class LatencyUnderLoad {
             long transactions,
             int warmupTransactions,
             int notAlerted,
-            Percentiles latency) {}
+            Percentiles latency,
+            Percentiles toScoring) {}
 
     /**
      * The benchmark's result.
@@ -83,8 +89,9 @@ final class LatencyUnderLoad {
      * @param measuredSeconds publishing time measured in each run
      * @param checkpointIntervalMillis the job's checkpoint interval (exactly-once visibility)
      * @param batchSize the scoring operator's batch size
-     * @param maxBatchDelayMillis the longest a record waits for its batch to fill
-     * @param runs the four runs
+     * @param tunings the settings the runs were made with
+     * @param runs the four runs with the defaults, then at-least-once at 50% with low-latency
+     *     settings
      */
     record Result(
             double maxRecordsPerSecond,
@@ -94,13 +101,17 @@ final class LatencyUnderLoad {
             double measuredSeconds,
             long checkpointIntervalMillis,
             int batchSize,
-            long maxBatchDelayMillis,
+            List<JobTuning> tunings,
             List<Measurement> runs) {
 
-        /** Whether p99 at 50% load with at-least-once delivery met the goal; empty without it. */
-        Optional<Boolean> goalMet() {
+        /**
+         * Whether p99 at 50% load with at-least-once delivery met the goal with {@code tuning};
+         * empty without such a run.
+         */
+        Optional<Boolean> goalMet(JobTuning tuning) {
             return runs.stream()
                     .filter(r -> r.load() == 0.5 && r.deliveryGuarantee().equals("AT_LEAST_ONCE"))
+                    .filter(r -> r.tuning().equals(tuning.name()))
                     .filter(r -> r.latency().samples() > 0)
                     .findFirst()
                     .map(r -> r.latency().p99Millis() <= GOAL_P99_MILLIS);
@@ -149,12 +160,15 @@ final class LatencyUnderLoad {
                     settings.latencySeconds(),
                     EndToEndThroughput.CHECKPOINT_INTERVAL.toMillis(),
                     PolygraphOptions.BATCH_SIZE.defaultValue(),
-                    PolygraphOptions.MAX_BATCH_DELAY.defaultValue().toMillis(),
+                    List.of(JobTuning.DEFAULTS, JobTuning.LOW_LATENCY),
                     runs);
         }
     }
 
-    /** The four runs: each delivery guarantee at each load, one after another. */
+    /**
+     * The runs: each delivery guarantee at each load with the job's defaults, then the goal's case,
+     * at-least-once at 50%, with low-latency settings.
+     */
     private List<Measurement> runEveryGuaranteeAndLoad(
             PacedLatencyRun run, double maxRate, double perCustomer, PrintStream progress)
             throws Exception {
@@ -162,17 +176,54 @@ final class LatencyUnderLoad {
         List<Measurement> runs = new ArrayList<>();
         for (DeliveryGuarantee guarantee : GUARANTEES) {
             for (double load : LOADS) {
-                RatePlan plan = RatePlan.of(maxRate, load, perCustomer, seconds);
-                progress.printf(
-                        Locale.ROOT,
-                        "   running %s at %.0f%%: %s records/s (a world of %d customers)%n",
-                        guarantee,
-                        load * 100,
-                        BenchRun.format(plan.eventsPerSecond()),
-                        plan.customers());
-                runs.add(run.measure(guarantee, plan, runs.size()));
+                runs.add(
+                        measure(
+                                run,
+                                guarantee,
+                                JobTuning.DEFAULTS,
+                                load,
+                                maxRate,
+                                perCustomer,
+                                seconds,
+                                runs.size(),
+                                progress));
             }
         }
+        runs.add(
+                measure(
+                        run,
+                        DeliveryGuarantee.AT_LEAST_ONCE,
+                        JobTuning.LOW_LATENCY,
+                        0.5,
+                        maxRate,
+                        perCustomer,
+                        seconds,
+                        runs.size(),
+                        progress));
         return runs;
+    }
+
+    private static Measurement measure(
+            PacedLatencyRun run,
+            DeliveryGuarantee guarantee,
+            JobTuning tuning,
+            double load,
+            double maxRate,
+            double perCustomer,
+            double seconds,
+            int index,
+            PrintStream progress)
+            throws Exception {
+        RatePlan plan = RatePlan.of(maxRate, load, perCustomer, seconds);
+        progress.printf(
+                Locale.ROOT,
+                "   running %s at %.0f%% with %s settings: %s records/s (a world of %d"
+                        + " customers)%n",
+                guarantee,
+                load * 100,
+                tuning.name(),
+                BenchRun.format(plan.eventsPerSecond()),
+                plan.customers());
+        return run.measure(guarantee, tuning, plan, index);
     }
 }

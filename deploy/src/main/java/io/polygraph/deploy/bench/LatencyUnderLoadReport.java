@@ -22,15 +22,18 @@ final class LatencyUnderLoadReport {
                     "   n/a: fewer than %d alerts measured, too few for a p99.9%n",
                     LatencyArithmetic.P999_MIN_SAMPLES);
         }
-        result.goalMet()
-                .ifPresent(
-                        met ->
-                                out.printf(
-                                        Locale.ROOT,
-                                        "Goal: p99 at most %.0f ms at 50%% load, at-least-once:"
-                                                + " %s%n",
-                                        LatencyUnderLoad.GOAL_P99_MILLIS,
-                                        met ? "met" : "NOT met"));
+        for (JobTuning tuning : result.tunings()) {
+            result.goalMet(tuning)
+                    .ifPresent(
+                            met ->
+                                    out.printf(
+                                            Locale.ROOT,
+                                            "Goal: p99 at most %.0f ms at 50%% load,"
+                                                    + " at-least-once, %s settings: %s%n",
+                                            LatencyUnderLoad.GOAL_P99_MILLIS,
+                                            tuning.name(),
+                                            met ? "met" : "NOT met"));
+        }
     }
 
     private static void printHeader(PrintStream out, Result result) {
@@ -40,37 +43,48 @@ final class LatencyUnderLoadReport {
                         + " receiving its alert%n   (read_committed consumer), at 50%% and 80%%"
                         + " of %s records/s (%s), %d cores;%n   every transaction alerts"
                         + " (threshold above every score) and is measured; %.0f s warm-up left"
-                        + " out, %.0f s measured;%n   batch %d, max batch delay %d ms,"
-                        + " checkpoints every %d ms (exactly-once alerts are visible after"
-                        + " them)%n",
+                        + " out, %.0f s measured;%n   batch %d, checkpoints every %d ms"
+                        + " (exactly-once alerts are visible after them);%n   scored p50/p99:"
+                        + " from publishing to the end of the transaction's batch scoring (the"
+                        + " alert's detection time)%n",
                 BenchRun.format(result.maxRecordsPerSecond()),
                 result.maxRateSource(),
                 result.cores(),
                 result.warmupSeconds(),
                 result.measuredSeconds(),
                 result.batchSize(),
-                result.maxBatchDelayMillis(),
                 result.checkpointIntervalMillis());
+        for (JobTuning tuning : result.tunings()) {
+            out.printf(
+                    Locale.ROOT,
+                    "   %s settings: network buffer timeout %d ms, max batch delay %d ms%n",
+                    tuning.name(),
+                    tuning.bufferTimeoutMillis(),
+                    tuning.maxBatchDelayMillis());
+        }
     }
 
     private static void printRuns(PrintStream out, Result result) {
         out.printf(
                 Locale.ROOT,
-                "   %-14s %5s %16s %8s %9s %9s %9s %9s%n",
+                "   %-14s %-12s %5s %16s %8s %9s %9s %9s %9s %14s%n",
                 "delivery",
+                "settings",
                 "load",
                 "records/s asked",
                 "reached",
                 "alerts",
                 "p50 ms",
                 "p99 ms",
-                "p99.9 ms");
+                "p99.9 ms",
+                "scored p50/p99");
         for (Measurement run : result.runs()) {
             Percentiles l = run.latency();
             out.printf(
                     Locale.ROOT,
-                    "   %-14s %4.0f%% %16s %8s %9d %9s %9s %9s%s%n",
+                    "   %-14s %-12s %4.0f%% %16s %8s %9d %9s %9s %9s %14s%s%n",
                     run.deliveryGuarantee().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    run.tuning(),
                     run.load() * 100,
                     BenchRun.format(run.targetRecordsPerSecond()),
                     BenchRun.format(run.publishedRecordsPerSecond()),
@@ -78,6 +92,7 @@ final class LatencyUnderLoadReport {
                     millis(l.p50Millis()),
                     millis(l.p99Millis()),
                     l.p999Millis() == null ? "n/a" : millis(l.p999Millis()),
+                    millis(run.toScoring().p50Millis()) + "/" + millis(run.toScoring().p99Millis()),
                     run.notAlerted() > 0
                             ? String.format(Locale.ROOT, "  (%d without alert)", run.notAlerted())
                             : "");

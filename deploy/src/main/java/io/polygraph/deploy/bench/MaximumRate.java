@@ -63,7 +63,8 @@ record MaximumRate(double recordsPerSecond, String source) {
                                 topics,
                                 "bench-latency-rate",
                                 DeliveryGuarantee.AT_LEAST_ONCE,
-                                cores);
+                                cores,
+                                JobTuning.DEFAULTS);
                 Admin admin = Admin.create(broker.adminConfig())) {
             return new ProgressSampler(
                             () -> EndToEndThroughput.endOffsets(admin, topics.alerts()),

@@ -45,17 +45,19 @@ final class PacedLatencyRun {
     }
 
     /**
-     * Runs with {@code guarantee} as {@code plan} says.
+     * Runs with {@code guarantee} and {@code tuning} as {@code plan} says.
      *
      * @param index distinguishes the run's topics and consumer group from the other runs'
      */
-    Measurement measure(DeliveryGuarantee guarantee, RatePlan plan, int index) throws Exception {
+    Measurement measure(DeliveryGuarantee guarantee, JobTuning tuning, RatePlan plan, int index)
+            throws Exception {
         World world = EndToEndThroughput.world(plan.customers());
         BenchTopics topics = BenchTopics.suffixed("latency-" + index);
         topics.create(broker);
         String group = "bench-latency-" + index;
         try (LocalFlinkJob job =
-                        AlertingJob.start(broker, snapshot, topics, group, guarantee, cores);
+                        AlertingJob.start(
+                                broker, snapshot, topics, group, guarantee, cores, tuning);
                 TopicWatcher<Alert> alerts =
                         new TopicWatcher<>(
                                 broker.adminConfig(), Topics.alerts(topics.alerts()), r -> {});
@@ -68,14 +70,21 @@ final class PacedLatencyRun {
                 throw new IllegalStateException("the alert consumer got no partitions in 30 s");
             }
             long start = System.nanoTime();
+            long startWallMillis = System.currentTimeMillis();
             long records = publisher.publish(world, plan.eventsPerSecond(), n -> {});
             double publishedRate = records / ((System.nanoTime() - start) / 1e9);
             awaitAlerts(job, progress, alerts, world.transactions().size());
             List<Map.Entry<String, Long>> arrivals = arrivals(alerts);
             long measuredFrom = start + (long) (warmupSeconds * 1e9);
             Samples samples = Samples.of(publisher.publishedAtNanos(), arrivals, measuredFrom);
+            Samples scored =
+                    Samples.of(
+                            publisher.publishedAtNanos(),
+                            detections(alerts, start, startWallMillis),
+                            measuredFrom);
             return new Measurement(
                     guarantee.name(),
+                    tuning.name(),
                     plan.load(),
                     plan.eventsPerSecond(),
                     publishedRate,
@@ -83,8 +92,29 @@ final class PacedLatencyRun {
                     world.transactions().size(),
                     samples.warmup(),
                     samples.notAlerted(),
-                    Percentiles.of(samples.latenciesMillis()));
+                    Percentiles.of(samples.latenciesMillis()),
+                    Percentiles.of(scored.latenciesMillis()));
         }
+    }
+
+    /**
+     * Transaction id and detection time of each alert, in arrival order: the alert's {@code
+     * detectionTime} (the wall clock of the scoring operator, in this JVM, when its batch was
+     * scored) on the {@link System#nanoTime()} scale, through a pair of readings of both clocks.
+     * Millisecond resolution.
+     */
+    private static List<Map.Entry<String, Long>> detections(
+            TopicWatcher<Alert> alerts, long nanosAt, long wallMillisAt) {
+        return alerts.received().stream()
+                .map(
+                        r ->
+                                Map.entry(
+                                        r.value().getTransactionId(),
+                                        nanosAt
+                                                + (r.value().getDetectionTime().toEpochMilli()
+                                                                - wallMillisAt)
+                                                        * 1_000_000L))
+                .toList();
     }
 
     /** Transaction id and receiving time of each alert, in arrival order. */

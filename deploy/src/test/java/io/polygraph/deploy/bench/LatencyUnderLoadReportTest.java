@@ -23,23 +23,37 @@ class LatencyUnderLoadReportTest {
                         10,
                         1000,
                         256,
-                        50,
+                        List.of(JobTuning.DEFAULTS, JobTuning.LOW_LATENCY),
                         List.of(
-                                run("AT_LEAST_ONCE", 0.5, 1500, 40, 48, 70.0),
-                                run("AT_LEAST_ONCE", 0.8, 900, 60, 95, null),
-                                run("EXACTLY_ONCE", 0.5, 1500, 700, 1100, 1180.0),
-                                run("EXACTLY_ONCE", 0.8, 2400, 800, 1300, 1500.0)));
+                                run("AT_LEAST_ONCE", "defaults", 0.5, 1500, 40, 60, 70.0),
+                                run("AT_LEAST_ONCE", "defaults", 0.8, 900, 60, 95, null),
+                                run("EXACTLY_ONCE", "defaults", 0.5, 1500, 700, 1100, 1180.0),
+                                run("EXACTLY_ONCE", "defaults", 0.8, 2400, 800, 1300, 1500.0),
+                                run("AT_LEAST_ONCE", "low-latency", 0.5, 1500, 20, 48, 55.0)));
 
         String printed = print(result);
 
-        assertThat(result.goalMet()).contains(true);
+        assertThat(result.goalMet(JobTuning.DEFAULTS)).contains(false);
+        assertThat(result.goalMet(JobTuning.LOW_LATENCY)).contains(true);
         assertThat(printed)
-                .contains("at-least-once    50%")
-                .contains("exactly-once     80%")
+                .contains("at-least-once  defaults       50%")
+                .contains("exactly-once   defaults       80%")
+                .contains("at-least-once  low-latency    50%")
+                .contains("low-latency settings: network buffer timeout 5 ms, max batch delay 5 ms")
                 .contains("n/a: fewer than 1000 alerts measured")
-                .contains("Goal: p99 at most 50 ms at 50% load, at-least-once: met");
-        assertThat(printed.lines().filter(l -> l.contains("at-least-once    80%")).findFirst())
-                .hasValueSatisfying(l -> assertThat(l).contains("900").endsWith("n/a"));
+                .contains("scored p50/p99")
+                .contains(
+                        "Goal: p99 at most 50 ms at 50% load, at-least-once, defaults settings:"
+                                + " NOT met")
+                .contains(
+                        "Goal: p99 at most 50 ms at 50% load, at-least-once, low-latency"
+                                + " settings: met");
+        assertThat(
+                        printed.lines()
+                                .filter(l -> l.contains("at-least-once  defaults       80%"))
+                                .findFirst())
+                .hasValueSatisfying(
+                        l -> assertThat(l).contains("900").contains("n/a").endsWith("30/48"));
     }
 
     @Test
@@ -53,17 +67,25 @@ class LatencyUnderLoadReportTest {
                         10,
                         1000,
                         256,
-                        50,
-                        List.of(run("AT_LEAST_ONCE", 0.5, 1500, 40, 50.5, 70.0)));
+                        List.of(JobTuning.DEFAULTS),
+                        List.of(run("AT_LEAST_ONCE", "defaults", 0.5, 1500, 40, 50.5, 70.0)));
 
-        assertThat(result.goalMet()).contains(false);
-        assertThat(print(result)).contains("at-least-once: NOT met");
+        assertThat(result.goalMet(JobTuning.DEFAULTS)).contains(false);
+        assertThat(result.goalMet(JobTuning.LOW_LATENCY)).as("no such run").isEmpty();
+        assertThat(print(result)).contains("at-least-once, defaults settings: NOT met");
     }
 
     private static LatencyUnderLoad.Measurement run(
-            String guarantee, double load, int samples, double p50, double p99, Double p999) {
+            String guarantee,
+            String tuning,
+            double load,
+            int samples,
+            double p50,
+            double p99,
+            Double p999) {
         return new LatencyUnderLoad.Measurement(
                 guarantee,
+                tuning,
                 load,
                 load * 300,
                 load * 299,
@@ -71,7 +93,8 @@ class LatencyUnderLoadReportTest {
                 1700,
                 100,
                 0,
-                new Percentiles(samples, p50, p99, p999, 2000));
+                new Percentiles(samples, p50, p99, p999, 2000),
+                new Percentiles(samples, p50 / 2, p99 / 2, null, 1000));
     }
 
     private static String print(LatencyUnderLoad.Result result) {
