@@ -23,8 +23,12 @@ import org.apache.flink.util.clock.RelativeClock;
  */
 public final class OutageAwareIdleness<T> implements WatermarkGenerator<T> {
 
+    /** Periodic checks that must find a partition silent before it can go idle. */
+    static final int MIN_SILENT_CHECKS = 5;
+
     private final WatermarkGenerator<T> watermarks;
     private final long idlenessNanos;
+    private final long maxSilencePerCheckNanos;
     private final InputReachability reachability;
     private final RelativeClock inputActivity;
 
@@ -52,6 +56,7 @@ public final class OutageAwareIdleness<T> implements WatermarkGenerator<T> {
         }
         this.watermarks = watermarks;
         this.idlenessNanos = idleness.toNanos();
+        this.maxSilencePerCheckNanos = Math.max(1, idlenessNanos / MIN_SILENT_CHECKS);
         this.reachability = reachability;
         this.inputActivity = inputActivity;
         this.lastInputActivityNanos = inputActivity.relativeTimeNanos();
@@ -81,7 +86,10 @@ public final class OutageAwareIdleness<T> implements WatermarkGenerator<T> {
             silentNanos = 0;
             idle = false;
         } else {
-            silentNanos += inputElapsed;
+            // At most a fifth of the idleness per check: a source thread that could not run for
+            // a while (a starved CPU, a blocking emit that the activity clock did not see) was
+            // not given the chance to read, so its gap alone must not make the partition idle.
+            silentNanos += Math.min(inputElapsed, maxSilencePerCheckNanos);
         }
         reachableSince = since;
         if (silentNanos >= idlenessNanos) {

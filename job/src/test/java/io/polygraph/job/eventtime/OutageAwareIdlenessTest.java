@@ -126,6 +126,23 @@ class OutageAwareIdlenessTest {
     }
 
     @Test
+    void aLongGapBetweenTwoChecksIsNotEnoughToGoIdle() {
+        Partition starved = new Partition(wallClock);
+        starved.read(1_000);
+        runFor(INTERVAL, () -> {}, starved);
+
+        // The source thread did not run for three idlenesses: one check sees the whole gap.
+        wallClock.advanceTime(IDLENESS.multipliedBy(3));
+        starved.generator.onPeriodicEmit(starved.output);
+        assertThat(starved.output.idle).as("after one check").isFalse();
+
+        runFor(INTERVAL.multipliedBy(OutageAwareIdleness.MIN_SILENT_CHECKS - 2), () -> {}, starved);
+        assertThat(starved.output.idle).as("after four checks").isFalse();
+        runFor(INTERVAL.multipliedBy(45), () -> {}, starved);
+        assertThat(starved.output.idle).as("after the idleness at 200 ms per check").isTrue();
+    }
+
+    @Test
     void refusesANonPositiveIdleness() {
         assertThatThrownBy(
                         () ->

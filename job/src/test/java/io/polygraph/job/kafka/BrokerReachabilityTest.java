@@ -3,14 +3,11 @@ package io.polygraph.job.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polygraph.job.eventtime.InputReachability;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +36,7 @@ class BrokerReachabilityTest {
     void survivesJavaSerialization() throws Exception {
         BrokerReachability original = new BrokerReachability("127.0.0.1:9", new Properties());
 
-        BrokerReachability copy = roundTrip(original);
+        BrokerReachability copy = InstantiationUtil.clone(original);
 
         assertThat(copy.adminConfig()).isEqualTo(original.adminConfig());
     }
@@ -87,17 +84,6 @@ class BrokerReachabilityTest {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static BrokerReachability roundTrip(BrokerReachability original) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(original);
-        }
-        try (ObjectInputStream in =
-                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (BrokerReachability) in.readObject();
         }
     }
 }
