@@ -27,13 +27,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Every inference graph the library scores with, run through an {@link InferencePlan} and through
  * {@code SameDiff.output} on the same random inputs: the outputs must be equal bit for bit, at
- * batch sizes 1, 3 and 64, run after run (the plan reuses its arrays while the batch size stays the
- * same), and from a graph read back from its FlatBuffers bytes as snapshots hold it.
+ * batch sizes 1, 3, 17 and 64, run after run (the plan reuses its arrays while the batch size stays
+ * the same, and lays smaller batches over the buffers of larger ones), and from a graph read back
+ * from its FlatBuffers bytes as snapshots hold it.
  */
 class InferencePlanTest {
 
-    /** Each size twice in a row, so that runs reusing the previous run's arrays are checked too. */
-    private static final int[] BATCH_SIZES = {1, 1, 3, 64, 64, 3, 3, 1};
+    /**
+     * Each size twice in a row, so that runs reusing the previous run's arrays are checked too, and
+     * sizes below the largest so far, which run in that largest run's buffers.
+     */
+    private static final int[] BATCH_SIZES = {1, 1, 3, 64, 64, 3, 3, 1, 17, 64};
 
     static Stream<Arguments> graphs() {
         TrainerConfig config = TrainerConfig.defaults();
