@@ -20,7 +20,7 @@ class BenchReportTest {
                                 new BatchingGain.Measurement("combined", 256, 400, 3),
                                 new BatchingGain.Measurement("cmad", 1, 20, 1),
                                 new BatchingGain.Measurement("cmad", 256, 1000, 9)),
-                        new OperatorEfficiency.Measurement("combined", 256, 4000, 80, 100));
+                        operator(80));
 
         assertThat(printed)
                 .contains("combined         10.00       400    40.00x")
@@ -32,12 +32,32 @@ class BenchReportTest {
     @Test
     void aMissingBatchSizeIsShownAsADashNotAsAZero() {
         String printed =
-                print(
-                        List.of(new BatchingGain.Measurement("combined", 1, 10, 0.5)),
-                        new OperatorEfficiency.Measurement("combined", 256, 4000, 90, 100));
+                print(List.of(new BatchingGain.Measurement("combined", 1, 10, 0.5)), operator(90));
 
         assertThat(printed).contains("combined         10.00         -         -");
         assertThat(printed).doesNotContain("Goal: batch 256");
+    }
+
+    @Test
+    void operatorEfficiencyIsTheMedianRoundsRatioWithEveryRoundPrinted() {
+        OperatorEfficiency.Measurement measured =
+                new OperatorEfficiency.Measurement(
+                        "combined",
+                        256,
+                        8000,
+                        List.of(
+                                new OperatorEfficiency.Round(300, 1000),
+                                new OperatorEfficiency.Round(1800, 2000),
+                                new OperatorEfficiency.Round(1500, 2000)));
+
+        String printed = print(List.of(), measured);
+
+        assertThat(measured.efficiency()).isEqualTo(0.75);
+        assertThat(printed)
+                .contains("3 rounds of the raw detector then the operator")
+                .contains("by round: 300/1000 = 0.300, 1800/2000 = 0.900, 1500/2000 = 0.750;")
+                .contains("operator 1500 records/s, raw detector 2000 records/s, ratio 0.750;")
+                .contains("goal at least 0.85: NOT met");
     }
 
     @Test
@@ -54,6 +74,12 @@ class BenchReportTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains(
                         "dmafn on a world", "1200 records: epochs [9.0, 4.0, 5.0] s, median 5.0 s");
+    }
+
+    /** One round at {@code operator} of 100 raw records per second. */
+    private static OperatorEfficiency.Measurement operator(double operator) {
+        return new OperatorEfficiency.Measurement(
+                "combined", 256, 4000, List.of(new OperatorEfficiency.Round(operator, 100)));
     }
 
     private static String print(
