@@ -13,7 +13,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -37,7 +42,7 @@ public final class LocalFlinkJob implements AutoCloseable {
     private final JobClient client;
     private final int webUiPort;
 
-    private LocalFlinkJob(JobClient client, int webUiPort) {
+    LocalFlinkJob(JobClient client, int webUiPort) {
         this.client = client;
         this.webUiPort = webUiPort;
     }
@@ -122,17 +127,69 @@ public final class LocalFlinkJob implements AutoCloseable {
         client.getJobExecutionResult().get();
     }
 
-    /** Fails with the job's failure if it has failed or ended. */
+    /**
+     * Fails with the job's failure if it has failed or ended: an {@link IllegalStateException}
+     * whose message names the root cause and whose cause is the job's failure.
+     */
     public void checkRunning() throws Exception {
-        JobStatus status = status();
-        if (status.isGloballyTerminalState()) {
-            client.getJobExecutionResult().get(10, TimeUnit.SECONDS);
-            throw new IllegalStateException("the Polygraph job ended: " + status);
+        CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+        if (!result.isDone()) {
+            try {
+                if (!status().isGloballyTerminalState()) {
+                    return;
+                }
+            } catch (Exception e) {
+                // A local environment shuts its MiniCluster down as soon as the job ends, and a
+                // status asked of it then fails with "MiniCluster is not yet running or has
+                // already been shut down", hiding why the job ended: its result says why.
+                if (!endsSoon(result)) {
+                    throw e;
+                }
+            }
+        }
+        throw ended(result);
+    }
+
+    private static boolean endsSoon(CompletableFuture<JobExecutionResult> result) {
+        try {
+            result.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    private static IllegalStateException ended(CompletableFuture<JobExecutionResult> result)
+            throws InterruptedException {
+        try {
+            result.get(10, TimeUnit.SECONDS);
+            return new IllegalStateException("the Polygraph job ended");
+        } catch (ExecutionException e) {
+            Throwable root = e.getCause();
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return new IllegalStateException(
+                    "the Polygraph job failed: "
+                            + root.getClass().getSimpleName()
+                            + ": "
+                            + root.getMessage(),
+                    e.getCause());
+        } catch (CancellationException | TimeoutException e) {
+            return new IllegalStateException("the Polygraph job ended", e);
         }
     }
 
     @Override
     public void close() throws Exception {
+        if (client.getJobExecutionResult().isDone()) {
+            return; // ended on its own, and its local cluster with it: nothing to cancel
+        }
         if (!status().isGloballyTerminalState()) {
             client.cancel().get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -1,12 +1,66 @@
 package io.polygraph.deploy.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.junit.jupiter.api.Test;
 
+/** The local job's configuration, and what it says when its job fails. */
 class LocalFlinkJobTest {
+
+    @Test
+    void aFailedJobIsReportedWithItsCauseNotWithItsShutDownCluster() throws Exception {
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(1, config);
+        env.fromData(1, 2, 3).map(new PlantedFailure()).sinkTo(new DiscardingSink<>());
+        JobClient client = env.executeAsync("failing");
+        LocalFlinkJob job = new LocalFlinkJob(client, 0);
+
+        // Asked while it runs, as the benchmark and the demo ask, until the failure shows.
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        IllegalStateException failure = null;
+        while (failure == null && System.nanoTime() < deadline) {
+            try {
+                job.checkRunning();
+                Thread.sleep(20);
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+
+        assertThat(failure).as("the job's failure within a minute").isNotNull();
+        assertThat(failure.getMessage())
+                .isEqualTo(
+                        "the Polygraph job failed: IllegalArgumentException: planted failure"
+                                + " (record 2)");
+        assertThat(failure.getCause()).isNotNull();
+        // The local cluster has shut down with the job: asking again still names the cause.
+        assertThatThrownBy(job::checkRunning).hasMessageContaining("planted failure");
+        job.close();
+    }
+
+    /** Fails on the second record. */
+    private static final class PlantedFailure implements MapFunction<Integer, Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer map(Integer value) {
+            if (value == 2) {
+                throw new IllegalArgumentException("planted failure (record " + value + ")");
+            }
+            return value;
+        }
+    }
 
     @Test
     void theRestEndpointListensOnLoopbackOnlyEvenWhenAskedOtherwise() {
