@@ -90,8 +90,9 @@ public final class BenchRun {
      * Measures {@code snapshots} (by detector name; the first is the default detector), prints the
      * results to {@code console} and writes them as JSON to {@code json} when it is not null.
      *
-     * @return the exit code: 0
-     * @throws Exception when a measurement fails
+     * @return the exit code: 0, or 1 when a latency run failed (the other figures are printed and
+     *     written all the same, the failed run with its reason)
+     * @throws Exception when any other measurement fails
      */
     public int run(Map<String, Path> snapshots, Path json, PrintStream console) throws Exception {
         String defaultDetector = snapshots.isEmpty() ? null : snapshots.keySet().iterator().next();
@@ -156,6 +157,10 @@ public final class BenchRun {
             document.put("training", training);
             write(json, document);
             console.println("Wrote " + json.toAbsolutePath());
+        }
+        if (latency != null && latency.anyFailed()) {
+            console.println("bench: a latency run failed (see the table above)");
+            return 1;
         }
         return 0;
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
@@ -66,6 +67,7 @@ final class LatencyUnderLoad {
      * @param toScoring percentiles of the same transactions' time from publishing to the end of
      *     their batch's scoring (the alert's detection time): the rest of the latency is the
      *     alert's way out (alert policy, sink, Kafka, the consumer)
+     * @param failure why the run failed, or null when it was measured
      */
     record Measurement(
             String deliveryGuarantee,
@@ -78,7 +80,36 @@ final class LatencyUnderLoad {
             int warmupTransactions,
             int notAlerted,
             Percentiles latency,
-            Percentiles toScoring) {}
+            Percentiles toScoring,
+            String failure) {
+
+        /** A run that failed: no figures, the reason kept. */
+        static Measurement failed(
+                DeliveryGuarantee guarantee,
+                JobTuning tuning,
+                double load,
+                double targetRecordsPerSecond,
+                String failure) {
+            Percentiles none = Percentiles.of(List.of());
+            return new Measurement(
+                    guarantee.name(),
+                    tuning.name(),
+                    load,
+                    targetRecordsPerSecond,
+                    Double.NaN,
+                    0,
+                    0,
+                    0,
+                    0,
+                    none,
+                    none,
+                    Objects.requireNonNull(failure, "failure"));
+        }
+
+        boolean failedRun() {
+            return failure != null;
+        }
+    }
 
     /**
      * The benchmark's result.
@@ -115,6 +146,22 @@ final class LatencyUnderLoad {
                     .filter(r -> r.latency().samples() > 0)
                     .findFirst()
                     .map(r -> r.latency().p99Millis() <= GOAL_P99_MILLIS);
+        }
+
+        /** Whether the goal's run (at-least-once, 50%) with {@code tuning} failed. */
+        boolean goalRunFailed(JobTuning tuning) {
+            return runs.stream()
+                    .anyMatch(
+                            r ->
+                                    r.failedRun()
+                                            && r.load() == 0.5
+                                            && r.deliveryGuarantee().equals("AT_LEAST_ONCE")
+                                            && r.tuning().equals(tuning.name()));
+        }
+
+        /** Whether any run failed (the benchmark command then exits non-zero). */
+        boolean anyFailed() {
+            return runs.stream().anyMatch(Measurement::failedRun);
         }
     }
 
@@ -224,6 +271,15 @@ final class LatencyUnderLoad {
                 tuning.name(),
                 BenchRun.format(plan.eventsPerSecond()),
                 plan.customers());
-        return run.measure(guarantee, tuning, plan, index);
+        try {
+            return run.measure(guarantee, tuning, plan, index);
+        } catch (Exception e) {
+            // One failed run (a job that cannot keep up fails its checkpoints, and the benchmark's
+            // job does not restart) leaves the other runs' figures worth having: it is reported,
+            // and the command exits non-zero at the end.
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            progress.printf(Locale.ROOT, "   failed: %s%n", reason);
+            return Measurement.failed(guarantee, tuning, load, plan.eventsPerSecond(), reason);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.polygraph.deploy.bench.LatencyUnderLoad.Measurement;
 import io.polygraph.deploy.bench.LatencyUnderLoad.Result;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Benchmark 4 as a console table: one line per run, then whether the goal was met. */
 final class LatencyUnderLoadReport {
@@ -16,23 +17,24 @@ final class LatencyUnderLoadReport {
         out.println();
         printHeader(out, result);
         printRuns(out, result);
-        if (result.runs().stream().anyMatch(r -> r.latency().p999Millis() == null)) {
+        if (result.runs().stream()
+                .anyMatch(r -> !r.failedRun() && r.latency().p999Millis() == null)) {
             out.printf(
                     Locale.ROOT,
                     "   n/a: fewer than %d alerts measured, too few for a p99.9%n",
                     LatencyArithmetic.P999_MIN_SAMPLES);
         }
         for (JobTuning tuning : result.tunings()) {
-            result.goalMet(tuning)
-                    .ifPresent(
-                            met ->
-                                    out.printf(
-                                            Locale.ROOT,
-                                            "Goal: p99 at most %.0f ms at 50%% load,"
-                                                    + " at-least-once, %s settings: %s%n",
-                                            LatencyUnderLoad.GOAL_P99_MILLIS,
-                                            tuning.name(),
-                                            met ? "met" : "NOT met"));
+            Optional<Boolean> met = result.goalMet(tuning);
+            if (met.isEmpty() && !result.goalRunFailed(tuning)) {
+                continue;
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "Goal: p99 at most %.0f ms at 50%% load, at-least-once, %s settings: %s%n",
+                    LatencyUnderLoad.GOAL_P99_MILLIS,
+                    tuning.name(),
+                    met.map(m -> m ? "met" : "NOT met").orElse("not measured, the run failed"));
         }
     }
 
@@ -79,6 +81,17 @@ final class LatencyUnderLoadReport {
                 "p99.9 ms",
                 "scored p50/p99");
         for (Measurement run : result.runs()) {
+            if (run.failedRun()) {
+                out.printf(
+                        Locale.ROOT,
+                        "   %-14s %-12s %4.0f%% %16s   FAILED: %s%n",
+                        run.deliveryGuarantee().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        run.tuning(),
+                        run.load() * 100,
+                        BenchRun.format(run.targetRecordsPerSecond()),
+                        run.failure());
+                continue;
+            }
             Percentiles l = run.latency();
             out.printf(
                     Locale.ROOT,

@@ -93,7 +93,8 @@ final class PacedLatencyRun {
                     samples.warmup(),
                     samples.notAlerted(),
                     Percentiles.of(samples.latenciesMillis()),
-                    Percentiles.of(scored.latenciesMillis()));
+                    Percentiles.of(scored.latenciesMillis()),
+                    null);
         }
     }
 

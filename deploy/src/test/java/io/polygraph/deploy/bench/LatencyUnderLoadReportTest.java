@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 
 /** Benchmark 4's table: what is printed, and the goal judged on at-least-once at half load. */
@@ -75,6 +76,46 @@ class LatencyUnderLoadReportTest {
         assertThat(print(result)).contains("at-least-once, defaults settings: NOT met");
     }
 
+    @Test
+    void aFailedRunIsPrintedWithItsReasonAndTheOthersStillCount() {
+        LatencyUnderLoad.Result result =
+                new LatencyUnderLoad.Result(
+                        300,
+                        "x",
+                        2,
+                        3,
+                        10,
+                        1000,
+                        256,
+                        List.of(JobTuning.DEFAULTS, JobTuning.LOW_LATENCY),
+                        List.of(
+                                run("AT_LEAST_ONCE", "defaults", 0.5, 1500, 40, 45, 70.0),
+                                LatencyUnderLoad.Measurement.failed(
+                                        DeliveryGuarantee.AT_LEAST_ONCE,
+                                        JobTuning.DEFAULTS,
+                                        0.8,
+                                        240,
+                                        "IllegalStateException: checkpoints failed"),
+                                LatencyUnderLoad.Measurement.failed(
+                                        DeliveryGuarantee.AT_LEAST_ONCE,
+                                        JobTuning.LOW_LATENCY,
+                                        0.5,
+                                        150,
+                                        "IllegalStateException: the job ended")));
+
+        String printed = print(result);
+
+        assertThat(result.anyFailed()).isTrue();
+        assertThat(result.goalMet(JobTuning.DEFAULTS)).contains(true);
+        assertThat(printed)
+                .contains(
+                        "at-least-once  defaults       80%              240   FAILED:"
+                                + " IllegalStateException: checkpoints failed")
+                .contains("at-least-once, defaults settings: met")
+                .contains("at-least-once, low-latency settings: not measured, the run failed")
+                .doesNotContain("n/a: fewer than");
+    }
+
     private static LatencyUnderLoad.Measurement run(
             String guarantee,
             String tuning,
@@ -94,7 +135,8 @@ class LatencyUnderLoadReportTest {
                 100,
                 0,
                 new Percentiles(samples, p50, p99, p999, 2000),
-                new Percentiles(samples, p50 / 2, p99 / 2, null, 1000));
+                new Percentiles(samples, p50 / 2, p99 / 2, null, 1000),
+                null);
     }
 
     private static String print(LatencyUnderLoad.Result result) {
