@@ -81,25 +81,23 @@ final class LatencyUnderLoadReport {
                 "p99.9 ms",
                 "scored p50/p99");
         for (Measurement run : result.runs()) {
+            String which =
+                    String.format(
+                            Locale.ROOT,
+                            "   %-14s %-12s %4.0f%% %16s",
+                            run.deliveryGuarantee().toLowerCase(Locale.ROOT).replace('_', '-'),
+                            run.tuning(),
+                            run.load() * 100,
+                            BenchRun.format(run.targetRecordsPerSecond()));
             if (run.failedRun()) {
-                out.printf(
-                        Locale.ROOT,
-                        "   %-14s %-12s %4.0f%% %16s   FAILED: %s%n",
-                        run.deliveryGuarantee().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        run.tuning(),
-                        run.load() * 100,
-                        BenchRun.format(run.targetRecordsPerSecond()),
-                        run.failure());
+                out.println(which + "   FAILED: " + run.failure());
                 continue;
             }
             Percentiles l = run.latency();
             out.printf(
                     Locale.ROOT,
-                    "   %-14s %-12s %4.0f%% %16s %8s %9d %9s %9s %9s %14s%s%n",
-                    run.deliveryGuarantee().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    run.tuning(),
-                    run.load() * 100,
-                    BenchRun.format(run.targetRecordsPerSecond()),
+                    "%s %8s %9d %9s %9s %9s %14s%s%n",
+                    which,
                     BenchRun.format(run.publishedRecordsPerSecond()),
                     l.samples(),
                     millis(l.p50Millis()),

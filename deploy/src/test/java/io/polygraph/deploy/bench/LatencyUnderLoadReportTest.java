@@ -16,14 +16,7 @@ class LatencyUnderLoadReportTest {
     @Test
     void theTableSaysWhenP999HasTooFewSamplesAndJudgesTheGoalOnAtLeastOnceAtHalfLoad() {
         LatencyUnderLoad.Result result =
-                new LatencyUnderLoad.Result(
-                        300,
-                        "benchmark 3 of this run",
-                        2,
-                        3,
-                        10,
-                        1000,
-                        256,
+                result(
                         List.of(JobTuning.DEFAULTS, JobTuning.LOW_LATENCY),
                         List.of(
                                 run("AT_LEAST_ONCE", "defaults", 0.5, 1500, 40, 60, 70.0),
@@ -60,14 +53,7 @@ class LatencyUnderLoadReportTest {
     @Test
     void aP99AboveTheGoalIsNotMet() {
         LatencyUnderLoad.Result result =
-                new LatencyUnderLoad.Result(
-                        300,
-                        "x",
-                        2,
-                        3,
-                        10,
-                        1000,
-                        256,
+                result(
                         List.of(JobTuning.DEFAULTS),
                         List.of(run("AT_LEAST_ONCE", "defaults", 0.5, 1500, 40, 50.5, 70.0)));
 
@@ -79,14 +65,7 @@ class LatencyUnderLoadReportTest {
     @Test
     void aFailedRunIsPrintedWithItsReasonAndTheOthersStillCount() {
         LatencyUnderLoad.Result result =
-                new LatencyUnderLoad.Result(
-                        300,
-                        "x",
-                        2,
-                        3,
-                        10,
-                        1000,
-                        256,
+                result(
                         List.of(JobTuning.DEFAULTS, JobTuning.LOW_LATENCY),
                         List.of(
                                 run("AT_LEAST_ONCE", "defaults", 0.5, 1500, 40, 45, 70.0),
@@ -114,6 +93,13 @@ class LatencyUnderLoadReportTest {
                 .contains("at-least-once, defaults settings: met")
                 .contains("at-least-once, low-latency settings: not measured, the run failed")
                 .doesNotContain("n/a: fewer than");
+    }
+
+    /** A result of {@code runs} at a maximum rate of 300 records/s, the other settings fixed. */
+    private static LatencyUnderLoad.Result result(
+            List<JobTuning> tunings, List<LatencyUnderLoad.Measurement> runs) {
+        return new LatencyUnderLoad.Result(
+                300, "benchmark 3 of this run", 2, 3, 10, 1000, 256, tunings, runs);
     }
 
     private static LatencyUnderLoad.Measurement run(
