@@ -1,5 +1,6 @@
 package io.polygraph.deploy.bench;
 
+import io.polygraph.deploy.bench.LatencyArithmetic.LatencyTrend;
 import io.polygraph.deploy.bench.LatencyArithmetic.Percentiles;
 import io.polygraph.deploy.bench.LatencyArithmetic.RatePlan;
 import io.polygraph.deploy.demo.TopicWatcher;
@@ -67,6 +68,7 @@ final class LatencyUnderLoad {
      * @param toScoring percentiles of the same transactions' time from publishing to the end of
      *     their batch's scoring (the alert's detection time): the rest of the latency is the
      *     alert's way out (alert policy, sink, Kafka, the consumer)
+     * @param trend whether the latency stayed level over the measured period (the job kept up)
      * @param failure why the run failed, or null when it was measured
      */
     record Measurement(
@@ -81,6 +83,7 @@ final class LatencyUnderLoad {
             int notAlerted,
             Percentiles latency,
             Percentiles toScoring,
+            LatencyTrend trend,
             String failure) {
 
         /** A run that failed: no figures, the reason kept. */
@@ -103,11 +106,17 @@ final class LatencyUnderLoad {
                     0,
                     none,
                     none,
+                    LatencyTrend.UNKNOWN,
                     Objects.requireNonNull(failure, "failure"));
         }
 
         boolean failedRun() {
             return failure != null;
+        }
+
+        /** Whether the job kept up: the run was measured and its latency stayed level. */
+        boolean keptUp() {
+            return !failedRun() && trend.level();
         }
     }
 
@@ -115,7 +124,10 @@ final class LatencyUnderLoad {
      * The benchmark's result.
      *
      * @param maxRecordsPerSecond the maximum sustainable rate the loads are fractions of
-     * @param maxRateSource where it comes from: benchmark 3 of this run, or measured here
+     * @param backlogRecordsPerSecond the job's rate reading a backlog, where the search for the
+     *     maximum sustainable rate started
+     * @param backlogRateSource where that comes from: benchmark 3 of this run, or measured here
+     * @param probes the paced runs of the search, at-least-once with the defaults
      * @param warmupSeconds publishing time left out at the start of each run
      * @param measuredSeconds publishing time measured in each run
      * @param checkpointIntervalMillis the job's checkpoint interval (exactly-once visibility)
@@ -126,7 +138,9 @@ final class LatencyUnderLoad {
      */
     record Result(
             double maxRecordsPerSecond,
-            String maxRateSource,
+            double backlogRecordsPerSecond,
+            String backlogRateSource,
+            List<Measurement> probes,
             int cores,
             double warmupSeconds,
             double measuredSeconds,
@@ -191,17 +205,36 @@ final class LatencyUnderLoad {
                             : MaximumRate.measuredOnBacklog(broker, snapshot, sizing, cores);
             progress.printf(
                     Locale.ROOT,
-                    "4. Latency under load: maximum rate %s records/s (%s)%n",
+                    "4. Latency under load: reading a backlog %s records/s (%s); searching the"
+                            + " maximum sustainable rate below it%n",
                     BenchRun.format(maxRate.recordsPerSecond()),
                     maxRate.source());
             PacedLatencyRun run =
                     new PacedLatencyRun(broker, snapshot, cores, settings.latencyWarmupSeconds());
+            SustainableRateSearch.Outcome sustainable =
+                    System.getProperty("fixedRate") != null
+                            ? new SustainableRateSearch.Outcome(
+                                    Double.parseDouble(System.getProperty("fixedRate")),
+                                    0,
+                                    List.of())
+                            : searchSustainableRate(
+                                    run, maxRate.recordsPerSecond(), perCustomer, progress);
+            progress.printf(
+                    Locale.ROOT,
+                    "   maximum sustainable rate: %s records/s%n",
+                    BenchRun.format(sustainable.recordsPerSecond()));
             List<Measurement> runs =
                     runEveryGuaranteeAndLoad(
-                            run, maxRate.recordsPerSecond(), perCustomer, progress);
+                            run,
+                            sustainable.recordsPerSecond(),
+                            perCustomer,
+                            sustainable.probes().size(),
+                            progress);
             return new Result(
+                    sustainable.recordsPerSecond(),
                     maxRate.recordsPerSecond(),
                     maxRate.source(),
+                    sustainable.probes(),
                     cores,
                     settings.latencyWarmupSeconds(),
                     settings.latencySeconds(),
@@ -213,11 +246,47 @@ final class LatencyUnderLoad {
     }
 
     /**
+     * The search for the maximum sustainable rate: paced probes below {@code backlogRate}, each as
+     * long as a latency run, at-least-once with the job's defaults.
+     */
+    private SustainableRateSearch.Outcome searchSustainableRate(
+            PacedLatencyRun run, double backlogRate, double perCustomer, PrintStream progress)
+            throws Exception {
+        double seconds = settings.latencyWarmupSeconds() + settings.latencySeconds();
+        int[] probes = {0};
+        return SustainableRateSearch.search(
+                backlogRate,
+                load -> {
+                    Measurement probe =
+                            measure(
+                                    run,
+                                    DeliveryGuarantee.AT_LEAST_ONCE,
+                                    JobTuning.DEFAULTS,
+                                    RatePlan.of(backlogRate, load, perCustomer, seconds),
+                                    probes[0]++,
+                                    "probing",
+                                    progress);
+                    progress.printf(
+                            Locale.ROOT,
+                            "   latency grew %s s per s: %s%n",
+                            LatencyUnderLoadReport.growth(probe),
+                            probe.keptUp() ? "kept up" : "did not keep up");
+                    return probe;
+                });
+    }
+
+    /**
      * The runs: each delivery guarantee at each load with the job's defaults, then the goal's case,
      * at-least-once at 50%, with low-latency settings.
+     *
+     * @param firstIndex the first run's index (topics and groups of earlier runs are not reused)
      */
     private List<Measurement> runEveryGuaranteeAndLoad(
-            PacedLatencyRun run, double maxRate, double perCustomer, PrintStream progress)
+            PacedLatencyRun run,
+            double maxRate,
+            double perCustomer,
+            int firstIndex,
+            PrintStream progress)
             throws Exception {
         double seconds = settings.latencyWarmupSeconds() + settings.latencySeconds();
         List<Measurement> runs = new ArrayList<>();
@@ -228,11 +297,9 @@ final class LatencyUnderLoad {
                                 run,
                                 guarantee,
                                 JobTuning.DEFAULTS,
-                                load,
-                                maxRate,
-                                perCustomer,
-                                seconds,
-                                runs.size(),
+                                RatePlan.of(maxRate, load, perCustomer, seconds),
+                                firstIndex + runs.size(),
+                                "running",
                                 progress));
             }
         }
@@ -241,11 +308,9 @@ final class LatencyUnderLoad {
                         run,
                         DeliveryGuarantee.AT_LEAST_ONCE,
                         JobTuning.LOW_LATENCY,
-                        0.5,
-                        maxRate,
-                        perCustomer,
-                        seconds,
-                        runs.size(),
+                        RatePlan.of(maxRate, 0.5, perCustomer, seconds),
+                        firstIndex + runs.size(),
+                        "running",
                         progress));
         return runs;
     }
@@ -254,18 +319,16 @@ final class LatencyUnderLoad {
             PacedLatencyRun run,
             DeliveryGuarantee guarantee,
             JobTuning tuning,
-            double load,
-            double maxRate,
-            double perCustomer,
-            double seconds,
+            RatePlan plan,
             int index,
+            String doing,
             PrintStream progress)
             throws Exception {
-        RatePlan plan = RatePlan.of(maxRate, load, perCustomer, seconds);
+        double load = plan.load();
         progress.printf(
                 Locale.ROOT,
-                "   running %s at %.0f%% with %s settings: %s records/s (a world of %d"
-                        + " customers)%n",
+                "   %s %s at %.0f%% with %s settings: %s records/s (a world of %d customers)%n",
+                doing,
                 guarantee,
                 load * 100,
                 tuning.name(),

@@ -16,6 +16,7 @@ final class LatencyUnderLoadReport {
     static void print(PrintStream out, Result result) {
         out.println();
         printHeader(out, result);
+        printProbes(out, result);
         printRuns(out, result);
         if (result.runs().stream()
                 .anyMatch(r -> !r.failedRun() && r.latency().p999Millis() == null)) {
@@ -43,14 +44,14 @@ final class LatencyUnderLoadReport {
                 Locale.ROOT,
                 "4. Latency under load: event to alert, from handing the transaction to Kafka to"
                         + " receiving its alert%n   (read_committed consumer), at 50%% and 80%%"
-                        + " of %s records/s (%s), %d cores;%n   every transaction alerts"
+                        + " of the maximum sustainable rate, %s records/s, %d cores;%n   every"
+                        + " transaction alerts"
                         + " (threshold above every score) and is measured; %.0f s warm-up left"
                         + " out, %.0f s measured;%n   batch %d, checkpoints every %d ms"
                         + " (exactly-once alerts are visible after them);%n   scored p50/p99:"
                         + " from publishing to the end of the transaction's batch scoring (the"
                         + " alert's detection time)%n",
                 BenchRun.format(result.maxRecordsPerSecond()),
-                result.maxRateSource(),
                 result.cores(),
                 result.warmupSeconds(),
                 result.measuredSeconds(),
@@ -66,10 +67,60 @@ final class LatencyUnderLoadReport {
         }
     }
 
+    /** The search for the maximum sustainable rate, one line per paced probe. */
+    private static void printProbes(PrintStream out, Result result) {
+        out.printf(
+                Locale.ROOT,
+                "   Maximum sustainable rate: the fastest paced probe the job kept up with (its"
+                        + " latency grew at most %.2f s per s of publishing,%n   median of the"
+                        + " last third against the first), at-least-once with the defaults,"
+                        + " searched down from %s records/s%n   reading a backlog (%s):%n",
+                LatencyArithmetic.LatencyTrend.MAX_SUSTAINABLE_GROWTH,
+                BenchRun.format(result.backlogRecordsPerSecond()),
+                result.backlogRateSource());
+        out.printf(
+                Locale.ROOT,
+                "   %16s %8s %9s %9s %9s %12s  %s%n",
+                "records/s asked",
+                "reached",
+                "alerts",
+                "p50 ms",
+                "p99 ms",
+                "grew s per s",
+                "kept up");
+        for (Measurement probe : result.probes()) {
+            String asked =
+                    String.format(
+                            Locale.ROOT,
+                            "   %16s",
+                            BenchRun.format(probe.targetRecordsPerSecond()));
+            if (probe.failedRun()) {
+                out.println(asked + "   FAILED: " + probe.failure());
+                continue;
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "%s %8s %9d %9s %9s %12s  %s%n",
+                    asked,
+                    BenchRun.format(probe.publishedRecordsPerSecond()),
+                    probe.latency().samples(),
+                    millis(probe.latency().p50Millis()),
+                    millis(probe.latency().p99Millis()),
+                    growth(probe),
+                    probe.keptUp() ? "yes" : "no");
+        }
+    }
+
+    /** A run's latency growth in seconds per second of publishing, or "-" when not known. */
+    static String growth(Measurement run) {
+        double growth = run.trend().growth();
+        return Double.isNaN(growth) ? "-" : String.format(Locale.ROOT, "%.3f", growth);
+    }
+
     private static void printRuns(PrintStream out, Result result) {
         out.printf(
                 Locale.ROOT,
-                "   %-14s %-12s %5s %16s %8s %9s %9s %9s %9s %14s%n",
+                "   %-14s %-12s %5s %16s %8s %9s %9s %9s %9s %14s %8s%n",
                 "delivery",
                 "settings",
                 "load",
@@ -79,7 +130,8 @@ final class LatencyUnderLoadReport {
                 "p50 ms",
                 "p99 ms",
                 "p99.9 ms",
-                "scored p50/p99");
+                "scored p50/p99",
+                "grew s/s");
         for (Measurement run : result.runs()) {
             String which =
                     String.format(
@@ -96,7 +148,7 @@ final class LatencyUnderLoadReport {
             Percentiles l = run.latency();
             out.printf(
                     Locale.ROOT,
-                    "%s %8s %9d %9s %9s %9s %14s%s%n",
+                    "%s %8s %9d %9s %9s %9s %14s %8s%s%n",
                     which,
                     BenchRun.format(run.publishedRecordsPerSecond()),
                     l.samples(),
@@ -104,6 +156,7 @@ final class LatencyUnderLoadReport {
                     millis(l.p99Millis()),
                     l.p999Millis() == null ? "n/a" : millis(l.p999Millis()),
                     millis(run.toScoring().p50Millis()) + "/" + millis(run.toScoring().p99Millis()),
+                    growth(run),
                     run.notAlerted() > 0
                             ? String.format(Locale.ROOT, "  (%d without alert)", run.notAlerted())
                             : "");

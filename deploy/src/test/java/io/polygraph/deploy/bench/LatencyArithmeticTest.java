@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.polygraph.deploy.bench.LatencyArithmetic.LatencyTrend;
 import io.polygraph.deploy.bench.LatencyArithmetic.Percentiles;
 import io.polygraph.deploy.bench.LatencyArithmetic.RatePlan;
 import io.polygraph.deploy.bench.LatencyArithmetic.Samples;
+import io.polygraph.deploy.bench.LatencyArithmetic.TimedLatency;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -86,8 +89,57 @@ class LatencyArithmeticTest {
 
         Samples samples = Samples.of(published, arrivals, 50 * ms);
 
-        assertThat(samples.latenciesMillis()).containsExactlyInAnyOrder(30.0, 45.0);
+        assertThat(samples.latenciesMillis()).containsExactly(30.0, 45.0);
         assertThat(samples.warmup()).isEqualTo(1);
         assertThat(samples.notAlerted()).isEqualTo(1);
+    }
+
+    @Test
+    void aLevelLatencyKeepsUpAndAGrowingOneDoesNot() {
+        // 300 transactions over 10 s; latencies wobble around 80 ms (a checkpoint every second).
+        List<TimedLatency> level = new ArrayList<>();
+        List<TimedLatency> growing = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long at = i * 33_333_333L;
+            double wobble = (i % 30 == 0) ? 400 : 80 + (i % 7);
+            level.add(new TimedLatency(at, wobble));
+            // A job 10% short of the rate: 0.1 s more latency per second published.
+            growing.add(new TimedLatency(at, wobble + 0.1 * at / 1e6));
+        }
+
+        LatencyTrend flat = LatencyTrend.of(level);
+        LatencyTrend rising = LatencyTrend.of(growing);
+
+        assertThat(flat.growth()).isCloseTo(0, within(0.01));
+        assertThat(flat.level()).isTrue();
+        assertThat(rising.growth()).isCloseTo(0.1, within(0.01));
+        assertThat(rising.level()).isFalse();
+    }
+
+    @Test
+    void tooFewSamplesShowNoTrendAndDoNotCountAsKeepingUp() {
+        List<TimedLatency> few = new ArrayList<>();
+        IntStream.range(0, LatencyTrend.MIN_SAMPLES - 1)
+                .forEach(i -> few.add(new TimedLatency(i * 1_000_000_000L, 50)));
+
+        assertThat(LatencyTrend.of(few).growth()).isNaN();
+        assertThat(LatencyTrend.of(few).level()).isFalse();
+    }
+
+    @Test
+    void samplesAreInPublishingOrderSoThatTheirTrendIsOverTime() {
+        long s = 1_000_000_000;
+        Map<String, Long> published = new HashMap<>();
+        List<Map.Entry<String, Long>> arrivals = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            published.put("t" + i, i * s / 10);
+            // Latency grows by 0.5 s per second.
+            arrivals.add(Map.entry("t" + i, i * s / 10 + (long) (i * s / 10 * 0.5) + 1));
+        }
+
+        Samples samples = Samples.of(published, arrivals, 0);
+
+        assertThat(samples.latenciesMillis()).isSorted();
+        assertThat(samples.trend().growth()).isCloseTo(0.5, within(0.01));
     }
 }

@@ -2,6 +2,7 @@ package io.polygraph.deploy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polygraph.deploy.bench.LatencyArithmetic.LatencyTrend;
 import io.polygraph.deploy.bench.LatencyArithmetic.Percentiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,7 +48,41 @@ class LatencyUnderLoadReportTest {
                                 .filter(l -> l.contains("at-least-once  defaults       80%"))
                                 .findFirst())
                 .hasValueSatisfying(
-                        l -> assertThat(l).contains("900").contains("n/a").endsWith("30/48"));
+                        l ->
+                                assertThat(l)
+                                        .contains("900")
+                                        .contains("n/a")
+                                        .contains("30/48")
+                                        .endsWith("0.002"));
+    }
+
+    @Test
+    void theSearchForTheMaximumRateIsPrintedProbeByProbe() {
+        String printed =
+                print(
+                        result(
+                                List.of(JobTuning.DEFAULTS),
+                                List.of(
+                                        run(
+                                                "AT_LEAST_ONCE",
+                                                "defaults",
+                                                0.5,
+                                                1500,
+                                                40,
+                                                45,
+                                                70.0))));
+
+        assertThat(printed)
+                .contains("of the maximum sustainable rate, 300 records/s, 2 cores")
+                .contains("searched down from 400 records/s")
+                .contains("reading a backlog (benchmark 3 of this run)")
+                .contains("latency grew at most 0.05 s per s");
+        List<String> probes = printed.lines().filter(l -> l.matches(" {3} +\\d+ .*")).toList();
+        assertThat(probes).hasSize(4);
+        assertThat(probes.get(0)).contains("395").contains("0.260").endsWith("no");
+        assertThat(probes.get(1)).contains("320   FAILED: IllegalStateException");
+        assertThat(probes.get(2)).contains("0.010").endsWith("yes");
+        assertThat(probes.get(3)).contains("0.090").endsWith("no");
     }
 
     @Test
@@ -99,7 +134,44 @@ class LatencyUnderLoadReportTest {
     private static LatencyUnderLoad.Result result(
             List<JobTuning> tunings, List<LatencyUnderLoad.Measurement> runs) {
         return new LatencyUnderLoad.Result(
-                300, "benchmark 3 of this run", 2, 3, 10, 1000, 256, tunings, runs);
+                300,
+                400,
+                "benchmark 3 of this run",
+                List.of(
+                        probe(400, 395, 0.26),
+                        LatencyUnderLoad.Measurement.failed(
+                                DeliveryGuarantee.AT_LEAST_ONCE,
+                                JobTuning.DEFAULTS,
+                                0.8,
+                                320,
+                                "IllegalStateException: checkpoints failed"),
+                        probe(256, 256, 0.01),
+                        probe(286, 285, 0.09)),
+                2,
+                3,
+                10,
+                1000,
+                256,
+                tunings,
+                runs);
+    }
+
+    /** A probe of the sustainable-rate search whose latency grew {@code growth} s per s. */
+    private static LatencyUnderLoad.Measurement probe(double asked, double reached, double growth) {
+        return new LatencyUnderLoad.Measurement(
+                "AT_LEAST_ONCE",
+                "defaults",
+                asked / 400,
+                asked,
+                reached,
+                2000,
+                1700,
+                100,
+                0,
+                new Percentiles(1600, 80, 200, 300.0, 400),
+                new Percentiles(1600, 70, 190, 290.0, 390),
+                new LatencyTrend(100, 100 + growth * 5000, 5),
+                null);
     }
 
     private static LatencyUnderLoad.Measurement run(
@@ -122,6 +194,7 @@ class LatencyUnderLoadReportTest {
                 0,
                 new Percentiles(samples, p50, p99, p999, 2000),
                 new Percentiles(samples, p50 / 2, p99 / 2, null, 1000),
+                new LatencyTrend(p50, p50 + 10, 5),
                 null);
     }
 
