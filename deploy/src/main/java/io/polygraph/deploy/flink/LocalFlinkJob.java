@@ -39,6 +39,9 @@ public final class LocalFlinkJob implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOOPBACK = "127.0.0.1";
 
+    /** How long {@link #close()} waits for the cancelled job's tasks to close. */
+    private static final Duration END_TIMEOUT = Duration.ofMinutes(2);
+
     private final JobClient client;
     private final int webUiPort;
 
@@ -192,6 +195,25 @@ public final class LocalFlinkJob implements AutoCloseable {
         }
         if (!status().isGloballyTerminalState()) {
             client.cancel().get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+        }
+        awaitEnd();
+    }
+
+    /**
+     * Waits until the cancelled job has ended, all its tasks closed: cancelling only asks. Tasks
+     * still closing hold Kafka clients (an exactly-once sink aborts its open transactions), and a
+     * caller that closes the broker next left them waiting a minute for it, then failing the task
+     * manager with a fatal error, while the next job ran.
+     */
+    private void awaitEnd() throws InterruptedException {
+        try {
+            client.getJobExecutionResult().get(END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | CancellationException e) {
+            // The result of a cancelled job is its cancellation: ended, as asked.
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "the Polygraph job did not end within " + END_TIMEOUT + " of its cancellation",
+                    e);
         }
     }
 }

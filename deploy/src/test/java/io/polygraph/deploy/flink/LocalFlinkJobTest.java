@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -47,6 +48,45 @@ class LocalFlinkJobTest {
         // The local cluster has shut down with the job: asking again still names the cause.
         assertThatThrownBy(job::checkRunning).hasMessageContaining("planted failure");
         job.close();
+    }
+
+    @Test
+    void closingReturnsOnlyWhenTheCancelledJobsTasksHaveClosed() throws Exception {
+        SlowToClose.mapped = false;
+        SlowToClose.closed = false;
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(1, new Configuration());
+        env.fromSequence(0, Long.MAX_VALUE).map(new SlowToClose()).sinkTo(new DiscardingSink<>());
+        LocalFlinkJob job = new LocalFlinkJob(env.executeAsync("slow to close"), 0);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!SlowToClose.mapped && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(SlowToClose.mapped).as("a record mapped within a minute").isTrue();
+
+        job.close();
+
+        // Cancelling alone returns before the function has closed, two seconds later.
+        assertThat(SlowToClose.closed).as("the task closed before close() returned").isTrue();
+    }
+
+    /** Takes two seconds to close, as a sink aborting its Kafka transactions can. */
+    private static final class SlowToClose extends RichMapFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+        static volatile boolean mapped;
+        static volatile boolean closed;
+
+        @Override
+        public Long map(Long value) {
+            mapped = true;
+            return value;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            Thread.sleep(2000);
+            closed = true;
+        }
     }
 
     /** Fails on the second record. */
