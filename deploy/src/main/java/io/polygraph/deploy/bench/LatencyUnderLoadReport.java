@@ -10,6 +10,10 @@ import java.util.Optional;
 /** Benchmark 4 as a console table: one line per run, then whether the goal was met. */
 final class LatencyUnderLoadReport {
 
+    private static final String MEASURED_FORMAT = "%8s %9s %9s %9s";
+    private static final String MEASURED_HEADER =
+            String.format(Locale.ROOT, MEASURED_FORMAT, "reached", "alerts", "p50 ms", "p99 ms");
+
     private LatencyUnderLoadReport() {}
 
     /** Prints {@code result}: what was measured and how, each run's percentiles, the goal. */
@@ -80,12 +84,9 @@ final class LatencyUnderLoadReport {
                 result.backlogRateSource());
         out.printf(
                 Locale.ROOT,
-                "   %16s %8s %9s %9s %9s %12s  %s%n",
+                "   %16s %s %12s  %s%n",
                 "records/s asked",
-                "reached",
-                "alerts",
-                "p50 ms",
-                "p99 ms",
+                MEASURED_HEADER,
                 "grew s per s",
                 "kept up");
         for (Measurement probe : result.probes()) {
@@ -94,21 +95,36 @@ final class LatencyUnderLoadReport {
                             Locale.ROOT,
                             "   %16s",
                             BenchRun.format(probe.targetRecordsPerSecond()));
-            if (probe.failedRun()) {
-                out.println(asked + "   FAILED: " + probe.failure());
+            if (printedAsFailed(out, asked, probe)) {
                 continue;
             }
             out.printf(
                     Locale.ROOT,
-                    "%s %8s %9d %9s %9s %12s  %s%n",
+                    "%s %s %12s  %s%n",
                     asked,
-                    BenchRun.format(probe.publishedRecordsPerSecond()),
-                    probe.latency().samples(),
-                    millis(probe.latency().p50Millis()),
-                    millis(probe.latency().p99Millis()),
+                    measured(probe),
                     growth(probe),
                     probe.keptUp() ? "yes" : "no");
         }
+    }
+
+    /** Prints a failed run's row, its leading columns and its reason; false for a measured run. */
+    private static boolean printedAsFailed(PrintStream out, String leading, Measurement run) {
+        if (run.failedRun()) {
+            out.println(leading + "   FAILED: " + run.failure());
+        }
+        return run.failedRun();
+    }
+
+    /** The columns every measured run and probe has: rate reached, alerts, p50 and p99. */
+    private static String measured(Measurement run) {
+        return String.format(
+                Locale.ROOT,
+                MEASURED_FORMAT,
+                BenchRun.format(run.publishedRecordsPerSecond()),
+                run.latency().samples(),
+                millis(run.latency().p50Millis()),
+                millis(run.latency().p99Millis()));
     }
 
     /** A run's latency growth in seconds per second of publishing, or "-" when not known. */
@@ -120,15 +136,12 @@ final class LatencyUnderLoadReport {
     private static void printRuns(PrintStream out, Result result) {
         out.printf(
                 Locale.ROOT,
-                "   %-14s %-12s %5s %16s %8s %9s %9s %9s %9s %14s %8s%n",
+                "   %-14s %-12s %5s %16s %s %9s %14s %8s%n",
                 "delivery",
                 "settings",
                 "load",
                 "records/s asked",
-                "reached",
-                "alerts",
-                "p50 ms",
-                "p99 ms",
+                MEASURED_HEADER,
                 "p99.9 ms",
                 "scored p50/p99",
                 "grew s/s");
@@ -141,19 +154,15 @@ final class LatencyUnderLoadReport {
                             run.tuning(),
                             run.load() * 100,
                             BenchRun.format(run.targetRecordsPerSecond()));
-            if (run.failedRun()) {
-                out.println(which + "   FAILED: " + run.failure());
+            if (printedAsFailed(out, which, run)) {
                 continue;
             }
             Percentiles l = run.latency();
             out.printf(
                     Locale.ROOT,
-                    "%s %8s %9d %9s %9s %9s %14s %8s%s%n",
+                    "%s %s %9s %14s %8s%s%n",
                     which,
-                    BenchRun.format(run.publishedRecordsPerSecond()),
-                    l.samples(),
-                    millis(l.p50Millis()),
-                    millis(l.p99Millis()),
+                    measured(run),
                     l.p999Millis() == null ? "n/a" : millis(l.p999Millis()),
                     millis(run.toScoring().p50Millis()) + "/" + millis(run.toScoring().p99Millis()),
                     growth(run),
