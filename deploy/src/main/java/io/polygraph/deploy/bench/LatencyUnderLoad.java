@@ -212,13 +212,7 @@ final class LatencyUnderLoad {
             PacedLatencyRun run =
                     new PacedLatencyRun(broker, snapshot, cores, settings.latencyWarmupSeconds());
             SustainableRateSearch.Outcome sustainable =
-                    System.getProperty("fixedRate") != null
-                            ? new SustainableRateSearch.Outcome(
-                                    Double.parseDouble(System.getProperty("fixedRate")),
-                                    0,
-                                    List.of())
-                            : searchSustainableRate(
-                                    run, maxRate.recordsPerSecond(), perCustomer, progress);
+                    searchSustainableRate(run, maxRate.recordsPerSecond(), perCustomer, progress);
             progress.printf(
                     Locale.ROOT,
                     "   maximum sustainable rate: %s records/s%n",
