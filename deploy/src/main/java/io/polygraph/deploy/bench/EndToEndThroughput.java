@@ -141,8 +141,12 @@ final class EndToEndThroughput {
 
     /** The world both jobs read: {@code customers} customers of the default world, seed 4343. */
     static World world(int customers) {
-        return WorldGenerator.generate(
-                WorldConfig.defaults().withSeed(SEED).withCustomers(customers));
+        return WorldGenerator.generate(worldConfig(customers));
+    }
+
+    /** The configuration {@link #world} generates from. */
+    static WorldConfig worldConfig(int customers) {
+        return WorldConfig.defaults().withSeed(SEED).withCustomers(customers);
     }
 
     /**

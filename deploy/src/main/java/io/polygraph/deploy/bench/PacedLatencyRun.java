@@ -44,6 +44,7 @@ final class PacedLatencyRun {
     private final Path snapshot;
     private final int cores;
     private final double warmupSeconds;
+    private final World priming;
 
     /**
      * @param snapshot the detector snapshot the job scores with
@@ -54,6 +55,8 @@ final class PacedLatencyRun {
         this.snapshot = snapshot;
         this.cores = cores;
         this.warmupSeconds = warmupSeconds;
+        // Generated once: the same world primes every run and probe.
+        this.priming = primingWorld();
     }
 
     /**
@@ -165,7 +168,6 @@ final class PacedLatencyRun {
             TopicWatcher<Alert> alerts,
             BenchTopics topics)
             throws Exception {
-        World priming = primingWorld();
         try (WorldPublisher publisher =
                 new WorldPublisher(broker.adminConfig(), topics.worldTopics())) {
             publisher.publish(priming, 0, n -> {});
@@ -176,7 +178,7 @@ final class PacedLatencyRun {
 
     /** The priming world: {@link #PRIMING_CUSTOMERS} customers, years before the measured one. */
     static World primingWorld() {
-        WorldConfig measured = EndToEndThroughput.world(1).config();
+        WorldConfig measured = EndToEndThroughput.worldConfig(PRIMING_CUSTOMERS);
         return WorldGenerator.generate(
                 measured.withSeed(measured.seed() + 1)
                         .withCustomers(PRIMING_CUSTOMERS)
