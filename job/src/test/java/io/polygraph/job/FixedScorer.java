@@ -8,7 +8,6 @@ import io.polygraph.detector.RecordScore;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fake detector scoring by a rule on the record: a transaction of at least {@link
@@ -27,10 +26,9 @@ public final class FixedScorer implements BatchScorer, Serializable {
     public static final double NORMAL_SCORE = 0.6;
     public static final String PAIR = "profile~transaction";
 
-    // Scored on the operator's scoring thread, read by the test's.
-    private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
     private final long millisPerBatch;
-    private volatile boolean closed;
+    private boolean closed;
 
     /** A scorer that answers at once. */
     public FixedScorer() {

@@ -11,8 +11,7 @@ import org.apache.flink.configuration.ExecutionOptions;
  * it) and the scoring operator's max batch delay.
  *
  * <p>Both trade latency for throughput at a paced rate: with the defaults a transaction can wait
- * 100 ms at each of the job's network exchanges, and none for its batch (the scoring operator's
- * batches are what gathers while the previous one is scored).
+ * 100 ms at each of the job's network exchanges and 50 ms for its batch.
  *
  * @param name how the report names the settings
  * @param bufferTimeoutMillis Flink's {@code execution.buffer-timeout.interval}
@@ -27,11 +26,8 @@ record JobTuning(String name, long bufferTimeoutMillis, long maxBatchDelayMillis
                     ExecutionOptions.BUFFER_TIMEOUT.defaultValue().toMillis(),
                     PolygraphOptions.MAX_BATCH_DELAY.defaultValue().toMillis());
 
-    /**
-     * Neither wait: Flink sends a buffer after every record (a buffer timeout of 0), and batches
-     * wait for no company. How much of the latency the network buffers are.
-     */
-    static final JobTuning LOW_LATENCY = new JobTuning("low-latency", 0, 0);
+    /** Both waits at a few milliseconds: how much of the latency they are. */
+    static final JobTuning LOW_LATENCY = new JobTuning("low-latency", 5, 5);
 
     /** Sets both in {@code config}, the job's and its local cluster's configuration. */
     void applyTo(Configuration config) {

@@ -34,7 +34,7 @@ class LatencyUnderLoadReportTest {
                 .contains("at-least-once  defaults       50%")
                 .contains("exactly-once   defaults       80%")
                 .contains("at-least-once  low-latency    50%")
-                .contains("low-latency settings: network buffer timeout 0 ms, max batch delay 0 ms")
+                .contains("low-latency settings: network buffer timeout 5 ms, max batch delay 5 ms")
                 .contains("n/a: fewer than 1000 alerts measured")
                 .contains("scored p50/p99")
                 .contains(

@@ -144,7 +144,7 @@ public final class JobSettings {
             require(!config.get(option).isBlank(), option, "must not be blank");
         }
         require(batchSize() >= 1, BATCH_SIZE, "must be at least 1");
-        require(!config.get(MAX_BATCH_DELAY).isNegative(), MAX_BATCH_DELAY, "must not be negative");
+        requirePositive(MAX_BATCH_DELAY);
         requirePositive(MAX_JOIN_WAIT);
         requirePositive(PRESENTED_SIGNATURE_TTL);
         require(recentTransactionsLimit() >= 0, RECENT_TRANSACTIONS, "must not be negative");

@@ -137,14 +137,10 @@ public final class PolygraphOptions {
     public static final ConfigOption<Duration> MAX_BATCH_DELAY =
             ConfigOptions.key("polygraph.scoring.max-batch-delay")
                     .durationType()
-                    .defaultValue(Duration.ZERO)
+                    .defaultValue(Duration.ofMillis(50))
                     .withDescription(
-                            "Longest a record waits (processing time) for company in the scoring"
-                                    + " operator's buffer while the detector is idle. Records that"
-                                    + " arrive while a batch is scored always make up the next"
-                                    + " batch, so with the default of 0 batches size themselves to"
-                                    + " the load; a delay trades latency for fuller batches"
-                                    + " under light traffic (a GPU, for example).");
+                            "Longest a record waits (processing time) in the scoring operator's"
+                                    + " buffer before its batch is scored anyway.");
 
     public static final ConfigOption<String> MODEL_SNAPSHOT_PATH =
             ConfigOptions.key("polygraph.model.snapshot-path")

@@ -1,6 +1,8 @@
 package io.polygraph.job.scoring;
 
+import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.ModelInfo;
+import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.ScorerFactory;
 import io.polygraph.job.alert.AlertPolicy;
@@ -17,9 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -30,7 +30,6 @@ import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
-import org.apache.flink.streaming.api.operators.YieldingOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -41,21 +40,12 @@ import org.apache.flink.util.OutputTag;
  * Buffers joined transactions, scores them in batches with the detector library and emits an {@link
  * Alert} candidate for each record the {@link AlertPolicy} may alert on.
  *
- * <p>Batches are scored on a thread of their own ({@link ScoringWorker}), one at a time, while the
- * task thread goes on buffering the records that make up the next batch: the next batch goes to the
- * scorer as soon as the previous one is back and the {@link BatchTrigger} says it is due (full, or
- * its first record has waited the trigger's delay, which may be zero). So batches size themselves
- * to the load: a light stream is scored record by record without waiting, a heavy one in large
- * batches. The scored batch's alerts are emitted on the task thread, through its mailbox, in the
- * order the batches were taken. While a full batch waits for the scorer, the operator takes no more
- * records (it yields to the mailbox), which is how the detector's pace backpressures the job.
- *
- * <p>This operator also scores everything it holds, and waits for the batch being scored, before
- * every checkpoint barrier ({@link #prepareSnapshotPreBarrier}), on every watermark (so alerts are
- * never behind the watermark they precede), before a model swap and at end of input. Hence no
- * buffered record ever crosses a checkpoint, and the buffer needs no operator state: after a
- * failure the records are replayed from the sources. The trade-off is that a checkpoint or
- * watermark can cut a batch short, and the task thread waits for one batch's scoring at each.
+ * <p>When a batch is scored is the {@link BatchTrigger}'s business (size or processing-time
+ * deadline); this operator also scores whatever it holds before every checkpoint barrier ({@link
+ * #prepareSnapshotPreBarrier}), on every watermark (so alerts are never behind the watermark they
+ * precede) and at end of input. Hence no buffered record ever crosses a checkpoint, and the buffer
+ * needs no operator state: after a failure the records are replayed from the sources. The trade-off
+ * is that a checkpoint or watermark can cut a batch short.
  *
  * <p>Models: the start snapshot (and an optional shadow snapshot) come from {@link ScorerFactory}s
  * in {@link #open()}, one scorer per subtask (scorers are not thread-safe). Connected as the first
@@ -74,8 +64,7 @@ import org.apache.flink.util.OutputTag;
  * #SHADOW_SCORES} side output and never into alerts, and a failure of the shadow model is logged
  * and counted instead of failing the job. A failure of the primary model fails the task with the
  * model and the batch's transaction ids: the job restarts from its last checkpoint rather than
- * losing the batch. Everything but the scorers' work runs in the task's mailbox thread, deadline
- * callbacks and the emission of scored batches included.
+ * losing the batch. All calls run in the task's mailbox thread, deadline callbacks included.
  *
  * <p>Candidates: without smoothing only records whose raw score is below the policy's threshold can
  * alert, so only those are emitted (the others are counted as {@code recordsNormal}); with
@@ -87,16 +76,12 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         implements OneInputStreamOperator<JoinedTransaction, Alert>,
                 TwoInputStreamOperator<JoinedTransaction, ModelAnnouncement, Alert>,
                 BoundedOneInput,
-                BoundedMultiInput,
-                YieldingOperator<Alert> {
+                BoundedMultiInput {
     private static final long serialVersionUID = 1L;
 
     /** The shadow model's scores, when there is a shadow model. */
     public static final OutputTag<ShadowScore> SHADOW_SCORES =
             new OutputTag<>("shadow-scores", new AvroTypeInfo<>(ShadowScore.class));
-
-    /** How long closing waits for a batch the scoring thread is still scoring. */
-    private static final long STOP_TIMEOUT_MILLIS = 60_000;
 
     /** Transaction ids quoted in an error message, at most. */
     private static final int IDS_IN_ERRORS = 5;
@@ -114,12 +99,8 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
     private transient ScoringModels models;
     private transient ListState<ModelAnnouncement> announcedModels;
     private transient List<ModelAnnouncement> restoredAnnouncements;
-    private transient long firstArrival;
     private transient ScheduledFuture<?> deadlineTimer;
     private transient ScoringMetrics metrics;
-    private transient MailboxExecutor mailbox;
-    private transient ScoringWorker worker;
-    private transient boolean batchInFlight;
 
     /**
      * An operator scoring with scorers from {@code scorerFactory}, batched by {@code trigger},
@@ -150,14 +131,6 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /**
-     * Called by Flink before {@link #open()}: where scored batches come back to the task thread.
-     */
-    @Override
-    public void setMailboxExecutor(MailboxExecutor mailboxExecutor) {
-        this.mailbox = mailboxExecutor;
-    }
-
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
@@ -178,16 +151,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         super.open();
         buffer = new ArrayList<>(trigger.maxSize());
         metrics = new ScoringMetrics(getMetricGroup().addGroup("polygraph"));
-        if (mailbox == null) {
-            // Set up without an operator factory (a two-input test harness): ask the task, as
-            // the factory would have.
-            mailbox =
-                    getContainingTask()
-                            .getMailboxExecutorFactory()
-                            .createExecutor(getOperatorConfig().getChainIndex());
-        }
         models = ScoringModels.start(scorerFactory, shadowFactory, loader);
-        worker = new ScoringWorker(getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks());
         for (ModelAnnouncement restored : restoredAnnouncements) {
             LOG.info(
                     "Restoring the {} model version {} this subtask scored with at the checkpoint",
@@ -211,31 +175,14 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
 
     @Override
     public void processElement(StreamRecord<JoinedTransaction> element) throws Exception {
-        if (buffer.isEmpty()) {
-            firstArrival = getProcessingTimeService().getCurrentProcessingTime();
-        }
         buffer.add(element.getValue());
-        // A full batch waits for the scorer here, and with it the job's input: backpressure.
-        while (batchInFlight && trigger.isFull(buffer.size())) {
-            mailbox.yield();
-        }
-        scoreIfDue();
-    }
-
-    /**
-     * Hands the buffer to the scoring thread if it is free and the trigger says the batch is due.
-     */
-    private void scoreIfDue() {
-        if (batchInFlight || buffer.isEmpty()) {
-            return;
-        }
-        long now = getProcessingTimeService().getCurrentProcessingTime();
-        if (trigger.isDue(buffer.size(), firstArrival, now)) {
-            startScoring();
+        if (trigger.isFull(buffer.size())) {
+            flush();
         } else if (deadlineTimer == null) {
+            long now = getProcessingTimeService().getCurrentProcessingTime();
             deadlineTimer =
                     getProcessingTimeService()
-                            .registerTimer(trigger.deadlineFor(firstArrival), this::onDeadline);
+                            .registerTimer(trigger.deadlineFor(now), this::onDeadline);
         }
     }
 
@@ -283,7 +230,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
 
     private void onDeadline(long time) {
         deadlineTimer = null;
-        scoreIfDue();
+        flush();
     }
 
     @Override
@@ -341,14 +288,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
     public void close() throws Exception {
         try {
             cancelDeadline();
-            boolean workerStopped = worker == null || worker.stop(STOP_TIMEOUT_MILLIS);
-            if (!workerStopped) {
-                // Closing a scorer under a running batch would free native memory it still uses.
-                LOG.warn(
-                        "The scoring thread was still scoring a batch {} ms after it was stopped;"
-                                + " its models are left open",
-                        STOP_TIMEOUT_MILLIS);
-            } else if (models != null) {
+            if (models != null) {
                 models.close();
                 models = null;
             }
@@ -357,59 +297,18 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         }
     }
 
-    /**
-     * Scores everything buffered and waits until every scored batch's alerts are emitted; returns
-     * at once when nothing is buffered or being scored.
-     */
+    /** Scores everything buffered and emits the alerts; a no-op on an empty buffer. */
     private void flush() {
         cancelDeadline();
-        try {
-            while (batchInFlight || !buffer.isEmpty()) {
-                if (!batchInFlight) {
-                    startScoring();
-                }
-                mailbox.yield();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlinkRuntimeException(
-                    "BatchScoringOperator: interrupted while waiting for a batch to be scored", e);
+        if (buffer.isEmpty()) {
+            return;
         }
-    }
-
-    /** Hands the buffer to the scoring thread; the result comes back through the mailbox. */
-    private void startScoring() {
-        cancelDeadline();
         List<JoinedTransaction> batch = buffer;
         buffer = new ArrayList<>(trigger.maxSize());
-        batchInFlight = true;
-        worker.score(
-                batch,
-                models.primary(),
-                models.shadow().orElse(null),
-                scored -> {
-                    try {
-                        mailbox.execute(() -> emit(scored), "emit a scored batch");
-                    } catch (RejectedExecutionException e) {
-                        // The task is going away; its records are replayed after a restart.
-                        LOG.debug("A scored batch came back after the task's mailbox closed");
-                    }
-                });
-    }
-
-    /** Emits the alert candidates of a batch back from the scoring thread, on the task thread. */
-    private void emit(ScoringWorker.ScoredBatch scored) {
-        batchInFlight = false;
-        List<JoinedTransaction> batch = scored.batch();
-        if (scored.failure() != null) {
-            throw new FlinkRuntimeException(
-                    describe("failed to score", batch, scored.model()), scored.failure());
-        }
-        List<RecordScore> scores = scored.scores();
-        metrics.batchScoringMillis.update(scored.scoringNanos() / 1_000_000);
-        metrics.batchSize.update(batch.size());
-        metrics.recordsScored.inc(batch.size());
-        ModelInfo model = scored.model();
+        List<MultimodalRecord> records = new ArrayList<>(batch.size());
+        batch.forEach(joined -> records.add(MultimodalRecord.of(joined)));
+        List<RecordScore> scores = score(batch, records);
+        ModelInfo model = models.primaryInfo();
         double threshold = policy.threshold(model.threshold());
         Instant detectionTime =
                 Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime());
@@ -428,26 +327,51 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
                 metrics.recordsNormal.inc();
             }
         }
-        if (scored.shadow() != null) {
-            emitShadowScores(scored.shadow(), batch, scores, model);
-        }
-        scoreIfDue();
+        models.shadow().ifPresent(shadow -> scoreInShadow(shadow, batch, records, scores));
     }
 
-    private void emitShadowScores(
-            ScoringWorker.ShadowOutcome shadow,
+    private List<RecordScore> score(List<JoinedTransaction> batch, List<MultimodalRecord> records) {
+        long start = System.nanoTime();
+        List<RecordScore> scores;
+        try {
+            scores = models.primary().score(records);
+        } catch (RuntimeException e) {
+            throw new FlinkRuntimeException(describe("failed to score", batch), e);
+        }
+        if (scores == null || scores.size() != batch.size()) {
+            throw new IllegalStateException(
+                    describe(
+                            "returned " + (scores == null ? "no" : scores.size()) + " scores",
+                            batch));
+        }
+        metrics.batchScoringMillis.update((System.nanoTime() - start) / 1_000_000);
+        metrics.batchSize.update(batch.size());
+        metrics.recordsScored.inc(batch.size());
+        return scores;
+    }
+
+    private void scoreInShadow(
+            BatchScorer shadow,
             List<JoinedTransaction> batch,
-            List<RecordScore> primaryScores,
-            ModelInfo primaryModel) {
-        if (shadow.failure() != null) {
+            List<MultimodalRecord> records,
+            List<RecordScore> primaryScores) {
+        List<RecordScore> scores;
+        try {
+            scores = shadow.score(records);
+            if (scores == null || scores.size() != batch.size()) {
+                throw new IllegalStateException("returned a wrong number of scores");
+            }
+        } catch (RuntimeException e) {
             metrics.shadowScoringFailures.inc();
             LOG.warn(
                     "Shadow model version {}: {}; these records have no shadow scores",
-                    shadow.model().version(),
-                    describe("failed", batch, shadow.model()),
-                    shadow.failure());
+                    shadow.modelInfo().version(),
+                    describe("failed", batch),
+                    e);
             return;
         }
+        ModelInfo shadowModel = shadow.modelInfo();
+        ModelInfo primaryModel = models.primaryInfo();
         for (int i = 0; i < batch.size(); i++) {
             Transaction transaction = batch.get(i).getTransaction();
             output.collect(
@@ -455,8 +379,8 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
                     new StreamRecord<>(
                             ShadowScores.of(
                                     transaction,
-                                    shadow.scores().get(i),
-                                    shadow.model(),
+                                    scores.get(i),
+                                    shadowModel,
                                     primaryScores.get(i),
                                     primaryModel),
                             transaction.getEventTime().toEpochMilli()));
@@ -464,7 +388,8 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         metrics.shadowRecordsScored.inc(batch.size());
     }
 
-    private static String describe(String failure, List<JoinedTransaction> batch, ModelInfo model) {
+    private String describe(String failure, List<JoinedTransaction> batch) {
+        ModelInfo model = models.primaryInfo();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < Math.min(IDS_IN_ERRORS, batch.size()); i++) {
             ids.add(batch.get(i).getTransaction().getTransactionId());
@@ -480,11 +405,6 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
                 + " records (first transaction ids "
                 + ids
                 + ")";
-    }
-
-    /** Whether a batch is being scored or waits to be emitted, for tests. */
-    boolean isScoring() {
-        return batchInFlight;
     }
 
     /** The operator's metrics, for tests; null before {@link #open()}. */

@@ -4,16 +4,12 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * When a batch of buffered records is due for scoring: as soon as it holds {@code maxSize} records,
- * or {@code maxDelay} of processing time after its first record arrived, whichever comes first. A
- * due batch is scored once the scorer is free; records that arrive meanwhile join it, up to {@code
- * maxSize}.
+ * When a batch of buffered records is scored: as soon as it holds {@code maxSize} records, or
+ * {@code maxDelay} of processing time after its first record arrived, whichever comes first.
  *
  * <p>Kept apart from the operator so that the policy can be read and tested without Flink. The
  * trade-off it encodes: a larger size lets the detector amortise its per-call cost (and use a GPU
- * well), a delay makes a record wait for company when the scorer is idle. A zero delay makes every
- * batch due at once: the batches are then what gathers while the previous batch is scored, one
- * record under light traffic and more as the load rises.
+ * well), a shorter delay bounds the latency a record pays for that under light traffic.
  */
 public final class BatchTrigger implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,16 +17,13 @@ public final class BatchTrigger implements Serializable {
     private final int maxSize;
     private final long maxDelayMillis;
 
-    /**
-     * A trigger firing at {@code maxSize} records or {@code maxDelay} after the first; a zero delay
-     * fires at the first.
-     */
+    /** A trigger firing at {@code maxSize} records or {@code maxDelay} after the first. */
     public BatchTrigger(int maxSize, Duration maxDelay) {
         if (maxSize < 1) {
             throw new IllegalArgumentException("maxSize must be at least 1, was " + maxSize);
         }
-        if (maxDelay.isNegative()) {
-            throw new IllegalArgumentException("maxDelay must not be negative, was " + maxDelay);
+        if (maxDelay.isNegative() || maxDelay.isZero()) {
+            throw new IllegalArgumentException("maxDelay must be positive, was " + maxDelay);
         }
         this.maxSize = maxSize;
         this.maxDelayMillis = maxDelay.toMillis();
@@ -44,14 +37,6 @@ public final class BatchTrigger implements Serializable {
     /** Whether a buffer of {@code bufferedRecords} must be scored now. */
     public boolean isFull(int bufferedRecords) {
         return bufferedRecords >= maxSize;
-    }
-
-    /**
-     * Whether a buffer of {@code bufferedRecords}, the first of which arrived at {@code
-     * firstArrival}, is due at processing time {@code now}.
-     */
-    public boolean isDue(int bufferedRecords, long firstArrival, long now) {
-        return bufferedRecords > 0 && (isFull(bufferedRecords) || now >= deadlineFor(firstArrival));
     }
 
     /**

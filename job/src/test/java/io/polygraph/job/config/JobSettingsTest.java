@@ -18,7 +18,7 @@ class JobSettingsTest {
         assertThat(settings.transactionsTopic().name()).isEqualTo(Topics.TRANSACTIONS_NAME);
         assertThat(settings.deadLettersTopic().name()).isEqualTo(Topics.DEAD_LETTERS_NAME);
         assertThat(settings.batchSize()).isEqualTo(256);
-        assertThat(settings.maxBatchDelay()).isEqualTo(Duration.ZERO);
+        assertThat(settings.maxBatchDelay()).isEqualTo(Duration.ofMillis(50));
         assertThat(settings.maxJoinWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.entityTtl()).isEqualTo(Duration.ofDays(90));
         assertThat(settings.recentTransactionsLimit()).isEqualTo(20);
@@ -67,7 +67,7 @@ class JobSettingsTest {
     @Test
     void invalidValuesFailNamingTheirKey() {
         assertInvalid(PolygraphOptions.BATCH_SIZE.key(), "0");
-        assertInvalid(PolygraphOptions.MAX_BATCH_DELAY.key(), "-1 ms");
+        assertInvalid(PolygraphOptions.MAX_BATCH_DELAY.key(), "0 ms");
         assertInvalid(PolygraphOptions.TRANSACTIONS_TOPIC.key(), " ");
         assertInvalid(PolygraphOptions.RECENT_TRANSACTIONS.key(), "-1");
         // Not longer than the default max-wait (30 s): an entity could expire while a tx waits.

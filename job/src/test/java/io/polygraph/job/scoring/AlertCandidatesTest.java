@@ -71,17 +71,15 @@ class AlertCandidatesTest {
 
     private static List<String> candidatesUnder(AlertPolicy policy) throws Exception {
         FixedScorer scorer = new FixedScorer();
-        BatchScoringOperator operator =
-                new BatchScoringOperator(
-                        () -> scorer, new BatchTrigger(2, Duration.ofMillis(50)), policy);
         try (OneInputStreamOperatorTestHarness<JoinedTransaction, Alert> harness =
                 new OneInputStreamOperatorTestHarness<>(
-                        operator, new AvroSerializer<>(JoinedTransaction.class))) {
+                        new BatchScoringOperator(
+                                () -> scorer, new BatchTrigger(2, Duration.ofMillis(50)), policy),
+                        new AvroSerializer<>(JoinedTransaction.class))) {
             harness.setup(new AvroSerializer<>(Alert.class));
             harness.open();
             send(harness, "tx-1", 10);
             send(harness, "tx-2", FixedScorer.ANOMALOUS_AMOUNT);
-            ScoringMailbox.awaitScored(harness, operator);
             return harness.extractOutputValues().stream().map(Alert::getTransactionId).toList();
         }
     }

@@ -235,7 +235,6 @@ class ModelHotReloadTest {
             JoinedTransaction record = joined(transaction("entity-1", id, T0).build()).build();
             harness.processElement1(new StreamRecord<>(record, T0.toEpochMilli()));
         }
-        ScoringMailbox.awaitScored(harness, operator);
     }
 
     private void announce(Path snapshot, String version) throws Exception {
