@@ -178,10 +178,10 @@ final class PacedLatencyRun {
 
     /** The priming world: {@link #PRIMING_CUSTOMERS} customers, years before the measured one. */
     static World primingWorld() {
+        // The measured world's configuration, at the priming size: only seed and start differ.
         WorldConfig measured = EndToEndThroughput.worldConfig(PRIMING_CUSTOMERS);
         return WorldGenerator.generate(
                 measured.withSeed(measured.seed() + 1)
-                        .withCustomers(PRIMING_CUSTOMERS)
                         .withStart(
                                 measured.start()
                                         .atZone(ZoneOffset.UTC)
