@@ -3,6 +3,7 @@ package io.polygraph.mixture;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -55,16 +56,17 @@ public record InfiniteGaussianMixture(int dimension, List<MixtureCluster> cluste
     public static InfiniteGaussianMixture fit(double[][] x, MixtureConfig config) {
         Objects.requireNonNull(config, "config");
         double[] mean = columnMeans(checkedRows(x));
+        double[] scale = config.scaleToUnitVariance() ? columnScales(x, mean) : ones(mean.length);
         double[][] centred = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             centred[i] = new double[mean.length];
             for (int j = 0; j < mean.length; j++) {
-                centred[i][j] = x[i][j] - mean[j];
+                centred[i][j] = (x[i][j] - mean[j]) / scale[j];
             }
         }
         CollapsedGibbsSampler sampler = new CollapsedGibbsSampler(centred, config);
         int[] labels = LabelConsensus.of(sampler.run());
-        return fromLabels(centred, mean, labels, sampler.prior(), config.minClusterSize());
+        return fromLabels(centred, mean, scale, labels, sampler.prior(), config.minClusterSize());
     }
 
     /** The minimum Mahalanobis distance of {@code z} to the kept clusters. */
@@ -85,8 +87,19 @@ public record InfiniteGaussianMixture(int dimension, List<MixtureCluster> cluste
         return scores;
     }
 
+    /**
+     * The clusters of the consensus labelling with more than {@code minClusterSize} points, mapped
+     * from the sampler's units ({@code (x - mean) / scale}) back to the data's: a mean {@code m}
+     * becomes {@code mean + scale * m}, a factor {@code L} becomes {@code diag(scale) L}, which is
+     * still lower triangular with a positive diagonal, so Mahalanobis distances are unchanged.
+     */
     private static InfiniteGaussianMixture fromLabels(
-            double[][] centred, double[] mean, int[] labels, NiwPrior prior, int minClusterSize) {
+            double[][] centred,
+            double[] mean,
+            double[] scale,
+            int[] labels,
+            NiwPrior prior,
+            int minClusterSize) {
         List<ClusterPosterior> groups = new ArrayList<>();
         double[] work = new double[mean.length];
         for (int i = 0; i < labels.length; i++) {
@@ -99,12 +112,14 @@ public record InfiniteGaussianMixture(int dimension, List<MixtureCluster> cluste
         for (ClusterPosterior group : groups) {
             if (group.count() > minClusterSize) {
                 double[] clusterMean = group.posteriorMean();
+                double[][] factor = group.covarianceFactorRows();
                 for (int j = 0; j < mean.length; j++) {
-                    clusterMean[j] += mean[j];
+                    clusterMean[j] = mean[j] + scale[j] * clusterMean[j];
+                    for (int k = 0; k < factor[j].length; k++) {
+                        factor[j][k] *= scale[j];
+                    }
                 }
-                kept.add(
-                        new MixtureCluster(
-                                group.count(), clusterMean, group.covarianceFactorRows()));
+                kept.add(new MixtureCluster(group.count(), clusterMean, factor));
             }
         }
         if (kept.isEmpty()) {
@@ -133,6 +148,31 @@ public record InfiniteGaussianMixture(int dimension, List<MixtureCluster> cluste
             }
         }
         return x;
+    }
+
+    /**
+     * Each column's standard deviation (divided by n); 1 for a constant column, which then stays as
+     * it is rather than divide by zero.
+     */
+    private static double[] columnScales(double[][] x, double[] mean) {
+        double[] variance = new double[mean.length];
+        for (double[] row : x) {
+            for (int j = 0; j < mean.length; j++) {
+                double deviation = row[j] - mean[j];
+                variance[j] += deviation * deviation / x.length;
+            }
+        }
+        double[] scale = new double[mean.length];
+        for (int j = 0; j < mean.length; j++) {
+            scale[j] = variance[j] > 0 ? Math.sqrt(variance[j]) : 1;
+        }
+        return scale;
+    }
+
+    private static double[] ones(int length) {
+        double[] ones = new double[length];
+        Arrays.fill(ones, 1);
+        return ones;
     }
 
     private static double[] columnMeans(double[][] x) {

@@ -129,7 +129,7 @@ class InfiniteGaussianMixtureTest {
         assertThatThrownBy(() -> MixtureConfig.defaults().withSchedule(100, 80, 50))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("burnIn + thinning");
-        assertThatThrownBy(() -> new MixtureConfig(0, 20, 7, 1, 500, 300, 50, 50, 0))
+        assertThatThrownBy(() -> new MixtureConfig(0, 20, 7, 1, 500, 300, 50, 50, 0, false))
                 .hasMessageContaining("kappa0");
         assertThatThrownBy(
                         () -> InfiniteGaussianMixture.fit(new double[][] {{1, Double.NaN}}, CONFIG))
@@ -137,6 +137,53 @@ class InfiniteGaussianMixtureTest {
         double[][] few = blobs(new int[CENTRES.length * PER_CLUSTER], 14);
         assertThatThrownBy(() -> InfiniteGaussianMixture.fit(few, CONFIG.withMinClusterSize(1000)))
                 .hasMessageContaining("no cluster has more than");
+    }
+
+    @Test
+    void inUnitsOfTheDataSpreadFindsTheClustersOfAShrunkenCloud() {
+        // The blobs shrunk a hundredfold, like an encoder's codes that spread far less than the
+        // prior's N(0, I): in the data's units, the prior's expected cluster (s / 19 per
+        // variance, 0.05 at s = 1) is wider than the whole cloud (about 0.002).
+        double[][] x = scaled(blobs(new int[CENTRES.length * PER_CLUSTER], 12), 0.01, 0.01);
+        MixtureConfig config = CONFIG.withPriorScale(1);
+
+        InfiniteGaussianMixture inDataUnits = InfiniteGaussianMixture.fit(x, config);
+        InfiniteGaussianMixture inSpreadUnits =
+                InfiniteGaussianMixture.fit(x, config.withScaleToUnitVariance(true));
+
+        assertThat(inDataUnits.clusters()).hasSize(1);
+        assertThat(inSpreadUnits.clusters()).hasSize(3);
+        for (double[] centre : CENTRES) {
+            double[] shrunk = {centre[0] * 0.01, centre[1] * 0.01};
+            assertThat(inSpreadUnits.clusters())
+                    .anySatisfy(
+                            cluster -> {
+                                assertThat(cluster.mean()).containsExactly(shrunk, within(0.0015));
+                                assertThat(cluster.size()).isEqualTo(PER_CLUSTER);
+                            });
+        }
+    }
+
+    @Test
+    void scalingToUnitVarianceScoresAsAFitOnStandardisedRows() {
+        // Columns of very different spread, so that a wrong mapping back would show.
+        double[][] x = scaled(blobs(new int[CENTRES.length * PER_CLUSTER], 13), 0.05, 40);
+        double[][] standardised = standardised(x);
+
+        InfiniteGaussianMixture scaled =
+                InfiniteGaussianMixture.fit(x, CONFIG.withScaleToUnitVariance(true));
+        InfiniteGaussianMixture onStandardised = InfiniteGaussianMixture.fit(standardised, CONFIG);
+
+        assertThat(scaled.clusters()).hasSameSizeAs(onStandardised.clusters());
+        for (int i = 0; i < x.length; i++) {
+            assertThat(scaled.score(x[i]))
+                    .as("row %d", i)
+                    .isCloseTo(onStandardised.score(standardised[i]), within(1e-6));
+        }
+        double[] outlier = {x[0][0] + 1, x[0][1] - 500};
+        double[] outlierStandardised = standardised(x, outlier);
+        assertThat(scaled.score(outlier))
+                .isCloseTo(onStandardised.score(outlierStandardised), within(1e-6));
     }
 
     /** Three round blobs of standard deviation 0.6, near the prior's expected spread. */
@@ -173,6 +220,39 @@ class InfiniteGaussianMixtureTest {
             centred[i] = new double[] {x[i][0] - mean[0], x[i][1] - mean[1]};
         }
         return centred;
+    }
+
+    private static double[][] scaled(double[][] x, double first, double second) {
+        double[][] scaled = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            scaled[i] = new double[] {x[i][0] * first, x[i][1] * second};
+        }
+        return scaled;
+    }
+
+    private static double[][] standardised(double[][] x) {
+        double[][] standardised = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            standardised[i] = standardised(x, x[i]);
+        }
+        return standardised;
+    }
+
+    /** {@code row} in units of the columns' standard deviations about their means in {@code x}. */
+    private static double[] standardised(double[][] x, double[] row) {
+        double[] result = new double[2];
+        for (int j = 0; j < 2; j++) {
+            double mean = 0;
+            for (double[] r : x) {
+                mean += r[j] / x.length;
+            }
+            double variance = 0;
+            for (double[] r : x) {
+                variance += (r[j] - mean) * (r[j] - mean) / x.length;
+            }
+            result[j] = (row[j] - mean) / Math.sqrt(variance);
+        }
+        return result;
     }
 
     private static double[][] concat(double[][] a, double[][] b) {

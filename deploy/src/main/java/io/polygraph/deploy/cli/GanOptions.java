@@ -9,7 +9,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * The options of {@code --detector mmoc} and {@code --detector igmm-bigan} beyond epochs and alert
  * rate: Adam's step, MMOC-GAN's number of latent codes, and the IGMM-BiGAN mixture's smallest kept
- * cluster and prior scale. Unset options keep the detector's defaults.
+ * cluster, prior scale and its units. Unset options keep the detector's defaults.
  */
 final class GanOptions {
 
@@ -41,6 +41,14 @@ final class GanOptions {
             description = "igmm-bigan: s in the mixture prior's scale matrix s * I (default: 7).")
     Double priorScale;
 
+    @Option(
+            names = "--mixture-unit-variance",
+            description =
+                    "igmm-bigan: state the mixture prior in units of each latent column's standard"
+                            + " deviation, for an encoder whose codes are far from the N(0, I)"
+                            + " scale that s is meant for (default: the codes' own units).")
+    boolean unitVariance;
+
     /** Rejects options given for a detector they do not configure, and impossible values. */
     void validate(CommandLine command, boolean mmoc, boolean bigan) {
         if (learningRate != null && !mmoc && !bigan) {
@@ -50,7 +58,7 @@ final class GanOptions {
         if (codes != null && !mmoc) {
             throw new ParameterException(command, "--codes is for --detector mmoc");
         }
-        if ((minClusterSize != null || priorScale != null) && !bigan) {
+        if ((minClusterSize != null || priorScale != null || unitVariance) && !bigan) {
             throw new ParameterException(
                     command, "--mixture-* options are for --detector igmm-bigan");
         }
@@ -92,6 +100,9 @@ final class GanOptions {
         }
         if (priorScale != null) {
             mixture = mixture.withPriorScale(priorScale);
+        }
+        if (unitVariance) {
+            mixture = mixture.withScaleToUnitVariance(true);
         }
         return builder.mixture(mixture).build();
     }

@@ -154,12 +154,14 @@ class PolygraphCliTest {
                         "--mixture-min-cluster-size",
                         "20",
                         "--mixture-prior-scale",
-                        "3");
+                        "3",
+                        "--mixture-unit-variance");
         assertThat(snapshot.type().id()).isEqualTo(BiganDetectorType.ID);
         JsonNode gan = snapshot.manifest().trainingConfig().path("gan");
         assertThat(gan.path("learningRate").asDouble()).isEqualTo(1e-4);
         assertThat(gan.path("mixture").path("minClusterSize").asInt()).isEqualTo(20);
         assertThat(gan.path("mixture").path("priorScale").asDouble()).isEqualTo(3.0);
+        assertThat(gan.path("mixture").path("scaleToUnitVariance").asBoolean()).isTrue();
         // --epochs 1 reaches the BiGAN: one loss per epoch and player.
         JsonNode training = snapshot.manifest().trainingConfig();
         assertThat(training.path("curves").path("discriminator")).hasSize(1);
@@ -196,6 +198,15 @@ class PolygraphCliTest {
                                 "mmoc",
                                 "--mixture-prior-scale",
                                 "3",
+                                "--out",
+                                "x"))
+                .isEqualTo(2);
+        assertThat(
+                        cli.execute(
+                                "train",
+                                "--detector",
+                                "mmoc",
+                                "--mixture-unit-variance",
                                 "--out",
                                 "x"))
                 .isEqualTo(2);
