@@ -48,7 +48,9 @@ public record InfiniteGaussianMixture(int dimension, List<MixtureCluster> cluste
     }
 
     /**
-     * Fits the mixture to the rows of {@code x}.
+     * Fits the mixture to the rows of {@code x}: centred on their mean (the prior mean) and, with
+     * {@link MixtureConfig#scaleToUnitVariance()}, divided by each column's standard deviation
+     * while the chain runs; the returned clusters are in the units of {@code x} either way.
      *
      * @throws IllegalArgumentException when {@code x} is empty, ragged or not finite, or when no
      *     cluster has more than {@code minClusterSize} points
