@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Real parts: the in-process KRaft broker, the real job with its Kafka sources and sinks on a
  * MiniCluster of two single-slot TaskManagers, and a detector snapshot trained in the test. Over
- * 100,000 transactions are published once; two runs read them with their own consumer groups, alert
+ * 150,000 transactions are published once; two runs read them with their own consumer groups, alert
  * topics and transactional ids. The reference run never fails (and may not restart). The failing
  * run is broken {@value #FAILURE_ROUNDS} times in each of two ways, each after a completed
  * checkpoint: an exception thrown in front of the alert sink ({@link FailureInjector}), and a
@@ -62,7 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExactlyOnceAlertsITCase {
 
     private static final int FAILURE_ROUNDS = 2;
-    private static final int MIN_TRANSACTIONS = 100_000;
+    private static final int MIN_TRANSACTIONS = 150_000;
 
     /**
      * Short, so that failures find uncommitted output in flight and the end of a run shows soon:
@@ -110,9 +110,7 @@ class ExactlyOnceAlertsITCase {
                         tempDir.resolve("autoencoder.zip"));
 
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        live =
-                TimingIndependentWorld.generate(
-                        TimingIndependentWorld.HUNDRED_THOUSAND_TRANSACTIONS);
+        live = TimingIndependentWorld.generate(TimingIndependentWorld.OVER_150_000_TRANSACTIONS);
         JobSettings reference = JobSettings.from(runConfiguration("reference"));
         WorldTopics topics = JobTopics.create(broker, reference, suffix, ClosingRecords.PARTITIONS);
         JobTopics.create(

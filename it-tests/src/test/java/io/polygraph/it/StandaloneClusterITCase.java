@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * submitted as the shaded job jar through Flink's REST API, against the real KRaft broker, with
  * exactly-once Kafka transactions.
  *
- * <p>Over 100,000 transactions are published once ({@link TimingIndependentWorld}: the job's output
+ * <p>Over 150,000 transactions are published once ({@link TimingIndependentWorld}: the job's output
  * does not depend on timing, so two runs can be compared). A failure-free reference run reads them;
  * a second run of the same job on the same input has a TaskManager killed with SIGKILL {@value
  * #KILLS} times, each after a checkpoint completed since the job last (re)started and with input
@@ -65,7 +65,7 @@ class StandaloneClusterITCase {
     private static final int KILLS = 3;
     private static final int PARALLELISM = 2;
     private static final int PARTITIONS = ClosingRecords.PARTITIONS;
-    private static final int MIN_TRANSACTIONS = 100_000;
+    private static final int MIN_TRANSACTIONS = 150_000;
 
     /**
      * Input records a kill must leave unread at least, by the source's position: far more than the
@@ -103,8 +103,7 @@ class StandaloneClusterITCase {
 
         suffix = UUID.randomUUID().toString().substring(0, 8);
         World live =
-                TimingIndependentWorld.generate(
-                        TimingIndependentWorld.HUNDRED_THOUSAND_TRANSACTIONS);
+                TimingIndependentWorld.generate(TimingIndependentWorld.OVER_150_000_TRANSACTIONS);
         transactions = live.transactions().size();
         // Every topic keeps its records: the input's event times lie months back.
         WorldTopics topics =
