@@ -1,6 +1,7 @@
 package io.polygraph.detector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.polygraph.cuda.CudaBackendCheck;
 import io.polygraph.features.FeatureEncoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -276,8 +277,13 @@ public final class DetectorSnapshot {
      *
      * @throws UnsupportedOperationException when the detector type scores no transaction records
      *     ({@link DetectorType#scoresTransactions()})
+     * @throws io.polygraph.cuda.UnsupportedGpuException in the {@code -Pcuda} build, when a visible
+     *     GPU is one ND4J's CUDA backend has no kernels for
      */
     public BatchScorer newScorer() {
+        // Before any network is loaded: on such a GPU ND4J fails only at its first kernel, deep
+        // inside the first batch a job scores.
+        CudaBackendCheck.requireUsableBackend();
         return type.newScorer(this);
     }
 
