@@ -1,5 +1,7 @@
 package io.polygraph.mixture;
 
+import java.util.function.Consumer;
+
 /**
  * Hyperparameters and sampling schedule of the infinite Gaussian mixture ({@link
  * InfiniteGaussianMixture#fit}).
@@ -95,77 +97,83 @@ public record MixtureConfig(
 
     /** This configuration with another sampling schedule. */
     public MixtureConfig withSchedule(int newSweeps, int newBurnIn, int newThinning) {
-        return new MixtureConfig(
-                kappa0,
-                extraDegreesOfFreedom,
-                priorScale,
-                concentration,
-                newSweeps,
-                newBurnIn,
-                newThinning,
-                minClusterSize,
-                seed,
-                scaleToUnitVariance);
+        return edit(
+                c -> {
+                    c.sweeps = newSweeps;
+                    c.burnIn = newBurnIn;
+                    c.thinning = newThinning;
+                });
     }
 
     /** This configuration with another minimum cluster size. */
     public MixtureConfig withMinClusterSize(int value) {
-        return new MixtureConfig(
-                kappa0,
-                extraDegreesOfFreedom,
-                priorScale,
-                concentration,
-                sweeps,
-                burnIn,
-                thinning,
-                value,
-                seed,
-                scaleToUnitVariance);
+        return edit(c -> c.minClusterSize = value);
     }
 
     /** This configuration with another prior scale {@code s}. */
     public MixtureConfig withPriorScale(double value) {
-        return new MixtureConfig(
-                kappa0,
-                extraDegreesOfFreedom,
-                value,
-                concentration,
-                sweeps,
-                burnIn,
-                thinning,
-                minClusterSize,
-                seed,
-                scaleToUnitVariance);
+        return edit(c -> c.priorScale = value);
     }
 
     /** This configuration with another seed. */
     public MixtureConfig withSeed(long value) {
-        return new MixtureConfig(
-                kappa0,
-                extraDegreesOfFreedom,
-                priorScale,
-                concentration,
-                sweeps,
-                burnIn,
-                thinning,
-                minClusterSize,
-                value,
-                scaleToUnitVariance);
+        return edit(c -> c.seed = value);
     }
 
     /** This configuration with the rows scaled to unit variance before sampling, or not. */
     public MixtureConfig withScaleToUnitVariance(boolean value) {
-        return new MixtureConfig(
-                kappa0,
-                extraDegreesOfFreedom,
-                priorScale,
-                concentration,
-                sweeps,
-                burnIn,
-                thinning,
-                minClusterSize,
-                seed,
-                value);
+        return edit(c -> c.scaleToUnitVariance = value);
+    }
+
+    /** A copy with {@code change} applied, checked by the constructor like any other. */
+    private MixtureConfig edit(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /**
+     * The components as mutable fields, so that each wither names only what it changes instead of
+     * repeating all ten constructor arguments.
+     */
+    private static final class Copy {
+        double kappa0;
+        double extraDegreesOfFreedom;
+        double priorScale;
+        double concentration;
+        int sweeps;
+        int burnIn;
+        int thinning;
+        int minClusterSize;
+        long seed;
+        boolean scaleToUnitVariance;
+
+        Copy(MixtureConfig from) {
+            kappa0 = from.kappa0;
+            extraDegreesOfFreedom = from.extraDegreesOfFreedom;
+            priorScale = from.priorScale;
+            concentration = from.concentration;
+            sweeps = from.sweeps;
+            burnIn = from.burnIn;
+            thinning = from.thinning;
+            minClusterSize = from.minClusterSize;
+            seed = from.seed;
+            scaleToUnitVariance = from.scaleToUnitVariance;
+        }
+
+        MixtureConfig build() {
+            return new MixtureConfig(
+                    kappa0,
+                    extraDegreesOfFreedom,
+                    priorScale,
+                    concentration,
+                    sweeps,
+                    burnIn,
+                    thinning,
+                    minClusterSize,
+                    seed,
+                    scaleToUnitVariance);
+        }
     }
 
     private static void checkPositive(String name, double value) {
