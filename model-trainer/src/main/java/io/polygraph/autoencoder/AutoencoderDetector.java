@@ -76,6 +76,7 @@ public final class AutoencoderDetector implements BatchScorer {
      */
     public static AutoencoderDetector fromSnapshot(DetectorSnapshot snapshot) {
         snapshot.requireType(AutoencoderDetectorType.ID);
+        snapshot.requireNd4jGraphBackend();
         SnapshotManifest manifest = snapshot.manifest();
         AutoencoderParameters parameters = snapshot.parameters(AutoencoderParameters.class);
         if (parameters.calibration().threshold() != manifest.threshold()) {

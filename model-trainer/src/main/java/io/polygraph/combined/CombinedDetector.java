@@ -99,7 +99,10 @@ public final class CombinedDetector implements BatchScorer {
         for (String network : slot.type().networks()) {
             networks.put(network, snapshot.network(slot.networkName(network)));
         }
-        BatchScorer scorer = new DetectorSnapshot(member.manifest(), networks).newScorer();
+        BatchScorer scorer =
+                new DetectorSnapshot(member.manifest(), networks)
+                        .withGraphBackend(snapshot.graphBackend())
+                        .newScorer();
         return new LoadedMember(member.name(), scorer, member.calibration());
     }
 

@@ -2,9 +2,8 @@ package io.polygraph.detector;
 
 import io.polygraph.features.FeatureEncoding;
 import io.polygraph.fusion.HistoryEncoding;
+import io.polygraph.graph.Tensor;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The inputs of a {@link ConsensusNetwork} for one batch, every record in one row: a record without
@@ -13,18 +12,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ConsensusInputs {
 
-    final INDArray profiles;
-    final INDArray transactions;
-    final INDArray history;
-    final INDArray historyMask;
+    final Tensor profiles;
+    final Tensor transactions;
+    final Tensor history;
+    final Tensor historyMask;
     final boolean[] hasProfile;
     final boolean[] hasHistory;
 
     private ConsensusInputs(
-            INDArray profiles,
-            INDArray transactions,
-            INDArray history,
-            INDArray historyMask,
+            Tensor profiles,
+            Tensor transactions,
+            Tensor history,
+            Tensor historyMask,
             boolean[] hasProfile,
             boolean[] hasHistory) {
         this.profiles = profiles;
@@ -71,7 +70,7 @@ final class ConsensusInputs {
                 hasHistory);
     }
 
-    private static INDArray matrix(float[] values, int rows, int columns) {
-        return Nd4j.createFromArray(values).reshape(rows, columns);
+    private static Tensor matrix(float[] values, int rows, int columns) {
+        return new Tensor(new int[] {rows, columns}, values);
     }
 }

@@ -1,13 +1,11 @@
 package io.polygraph.detector;
 
-import io.polygraph.graph.InferencePlan;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.polygraph.graph.GraphBackend;
+import io.polygraph.graph.ScoringGraph;
+import io.polygraph.graph.Tensor;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The inference graph of a K = 3 CMAD consensus space: profile, current transaction and the
@@ -17,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * right-aligned sequence) and {@link #HISTORY_MASK} (1 per present step), batch first; outputs
  * {@link #PROFILE_TRANSACTION}, {@link #PROFILE_HISTORY} and {@link #TRANSACTION_HISTORY}, each
  * {@code [batch]}; {@link #cosines} runs the graph once for a whole batch. Stored in SameDiff's
- * FlatBuffers format without updater state. Runs through an {@link InferencePlan} compiled when the
- * network is made. Not thread-safe: one instance per scorer.
+ * FlatBuffers format without updater state. Runs through a {@link ScoringGraph} compiled when the
+ * network is made (by ND4J, or the {@link GraphBackend} it is loaded with). Not thread-safe: one
+ * instance per scorer.
  */
 public final class ConsensusNetwork {
 
@@ -47,11 +46,10 @@ public final class ConsensusNetwork {
         PROFILE_TRANSACTION, PROFILE_HISTORY, TRANSACTION_HISTORY
     };
 
-    private final SameDiff graph;
-    private final InferencePlan plan;
+    private final ScoringGraph graph;
 
     public ConsensusNetwork(SameDiff graph) {
-        this.graph = Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(graph, "graph");
         for (String name :
                 new String[] {
                     PROFILE,
@@ -66,19 +64,26 @@ public final class ConsensusNetwork {
                 throw new IllegalArgumentException("consensus graph lacks " + name);
             }
         }
-        this.plan = InferencePlan.compile(graph, OUTPUTS);
+        this.graph = ScoringGraph.of(graph, OUTPUTS);
     }
 
-    /** Reads a graph written by {@link #toBytes()}. */
+    private ConsensusNetwork(ScoringGraph graph) {
+        this.graph = graph;
+    }
+
+    /** Reads a graph written by {@link #toBytes()}, run by ND4J. */
     public static ConsensusNetwork fromBytes(byte[] flatBuffers) {
-        return new ConsensusNetwork(SameDiff.load(new ByteArrayInputStream(flatBuffers), false));
+        return fromBytes(flatBuffers, GraphBackend.nd4j());
+    }
+
+    /** Reads a graph written by {@link #toBytes()}, run by {@code backend}. */
+    public static ConsensusNetwork fromBytes(byte[] flatBuffers, GraphBackend backend) {
+        return new ConsensusNetwork(ScoringGraph.load(flatBuffers, backend, OUTPUTS));
     }
 
     /** The graph in SameDiff's FlatBuffers format, without updater state. */
     public byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        graph.save(out, false);
-        return out.toByteArray();
+        return graph.toBytes();
     }
 
     /**
@@ -86,9 +91,9 @@ public final class ConsensusNetwork {
      * order profile~transaction, profile~history, transaction~history.
      */
     public double[][] cosines(
-            INDArray profile, INDArray transaction, INDArray history, INDArray historyMask) {
-        Map<String, INDArray> out =
-                plan.output(
+            Tensor profile, Tensor transaction, Tensor history, Tensor historyMask) {
+        Map<String, Tensor> out =
+                graph.run(
                         Map.of(
                                 PROFILE, profile,
                                 TRANSACTION, transaction,
@@ -96,13 +101,21 @@ public final class ConsensusNetwork {
                                 HISTORY_MASK, historyMask));
         double[][] cosines = new double[OUTPUTS.length][];
         for (int k = 0; k < OUTPUTS.length; k++) {
-            cosines[k] = out.get(OUTPUTS[k]).castTo(DataType.DOUBLE).toDoubleVector();
+            float[] values = out.get(OUTPUTS[k]).values();
+            cosines[k] = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                cosines[k][i] = values[i];
+            }
         }
         return cosines;
     }
 
-    /** The underlying graph, for tests. */
+    /**
+     * The underlying SameDiff graph, for tests.
+     *
+     * @throws IllegalStateException when the network was loaded through another backend
+     */
     public SameDiff graph() {
-        return graph;
+        return graph.sameDiff();
     }
 }

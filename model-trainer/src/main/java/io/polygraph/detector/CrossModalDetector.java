@@ -66,8 +66,11 @@ public final class CrossModalDetector implements BatchScorer {
         return new CrossModalDetector(
                 manifest.modelInfo(),
                 snapshot.featureEncoding(),
-                PairNetwork.fromBytes(snapshot.network(CmadDetectorType.PROFILE_TRANSACTION)),
-                PairNetwork.fromBytes(snapshot.network(CmadDetectorType.SIGNATURE)),
+                PairNetwork.fromBytes(
+                        snapshot.network(CmadDetectorType.PROFILE_TRANSACTION),
+                        snapshot.graphBackend()),
+                PairNetwork.fromBytes(
+                        snapshot.network(CmadDetectorType.SIGNATURE), snapshot.graphBackend()),
                 parameters.calibration(manifest.threshold(), manifest.targetAlertRate()));
     }
 

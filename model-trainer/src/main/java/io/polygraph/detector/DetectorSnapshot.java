@@ -3,6 +3,8 @@ package io.polygraph.detector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.polygraph.cuda.CudaBackendCheck;
 import io.polygraph.features.FeatureEncoding;
+import io.polygraph.graph.GraphBackend;
+import io.polygraph.graph.Nd4jGraphBackend;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,6 +59,7 @@ public final class DetectorSnapshot {
     private final DetectorType type;
     private final Map<String, byte[]> networks;
     private final ReferenceRecords reference;
+    private final GraphBackend graphBackend;
 
     /**
      * @param manifest what the model is and how to use it
@@ -66,12 +69,16 @@ public final class DetectorSnapshot {
      *     the ones it requires
      */
     public DetectorSnapshot(SnapshotManifest manifest, Map<String, byte[]> networks) {
-        this(manifest, networks, null);
+        this(manifest, networks, null, GraphBackend.nd4j());
     }
 
     private DetectorSnapshot(
-            SnapshotManifest manifest, Map<String, byte[]> networks, ReferenceRecords reference) {
+            SnapshotManifest manifest,
+            Map<String, byte[]> networks,
+            ReferenceRecords reference,
+            GraphBackend graphBackend) {
         this.reference = reference;
+        this.graphBackend = Objects.requireNonNull(graphBackend, "graphBackend");
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.type = DetectorTypes.of(manifest.detectorType());
         String mismatch = mismatch(type.networks(), networks.keySet());
@@ -152,7 +159,7 @@ public final class DetectorSnapshot {
         for (String name : type.networks()) {
             networks.put(name, entries.get(entryOf(name)));
         }
-        return new DetectorSnapshot(manifest, networks, reference);
+        return new DetectorSnapshot(manifest, networks, reference, GraphBackend.nd4j());
     }
 
     /** Removes the reference entries from {@code entries} and reads them, if there are any. */
@@ -181,13 +188,43 @@ public final class DetectorSnapshot {
     public DetectorSnapshot withReferenceRecords(List<MultimodalRecord> records) {
         try (BatchScorer scorer = newScorer()) {
             return new DetectorSnapshot(
-                    manifest, networks, ReferenceRecords.scoredBy(scorer, records));
+                    manifest, networks, ReferenceRecords.scoredBy(scorer, records), graphBackend);
         }
     }
 
     /** This snapshot without reference records, as snapshots written before them were. */
     public DetectorSnapshot withoutReferenceRecords() {
-        return new DetectorSnapshot(manifest, networks, null);
+        return new DetectorSnapshot(manifest, networks, null, graphBackend);
+    }
+
+    /**
+     * This snapshot, its scorers running their networks on {@code backend} instead of ND4J (see
+     * {@link GraphBackend}). Detector types whose networks only ND4J runs refuse to make scorers
+     * from it.
+     */
+    public DetectorSnapshot withGraphBackend(GraphBackend backend) {
+        return new DetectorSnapshot(manifest, networks, reference, backend);
+    }
+
+    /** What the scorers of this snapshot run their networks on: ND4J unless chosen otherwise. */
+    public GraphBackend graphBackend() {
+        return graphBackend;
+    }
+
+    /**
+     * Fails unless the networks are to run on ND4J: for detector types whose networks are not
+     * SameDiff inference graphs any other backend could read.
+     *
+     * @throws UnsupportedOperationException naming the type and the chosen backend
+     */
+    public void requireNd4jGraphBackend() {
+        if (!Nd4jGraphBackend.NAME.equals(graphBackend.name())) {
+            throw new UnsupportedOperationException(
+                    type.id()
+                            + " detectors score on ND4J only, not on the "
+                            + graphBackend.name()
+                            + " graph backend");
+        }
     }
 
     /** The records to check a loaded model with, when the snapshot carries them. */

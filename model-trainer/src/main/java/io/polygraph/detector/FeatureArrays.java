@@ -1,13 +1,15 @@
 package io.polygraph.detector;
 
+import io.polygraph.graph.Nd4jGraphRunner;
+import io.polygraph.graph.Tensor;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Packs per-record feature rows into one batch array, the only copy into native memory per batch,
- * and brings a network's output back as Java rows with one copy out of it.
+ * Packs per-record feature rows into one batch array (a {@link Tensor} for scoring, whatever
+ * backend runs it; an ND4J array for training, the only copy into native memory per batch), and
+ * brings a network's output back as Java rows.
  */
 public final class FeatureArrays {
 
@@ -18,6 +20,17 @@ public final class FeatureArrays {
      * cannot run a graph on an empty batch, so callers skip the pair instead).
      */
     public static INDArray rows(List<float[]> rows, long[] shape) {
+        Tensor tensor = tensor(rows, shape);
+        return tensor == null ? null : Nd4jGraphRunner.toArray(tensor);
+    }
+
+    /**
+     * A {@code [rows.size(), shape...]} tensor, or null when there are no rows (graphs are not run
+     * on empty batches, so callers skip the pair instead).
+     *
+     * @throws IllegalArgumentException when the rows differ in length
+     */
+    public static Tensor tensor(List<float[]> rows, long[] shape) {
         if (rows.isEmpty()) {
             return null;
         }
@@ -31,10 +44,29 @@ public final class FeatureArrays {
             }
             System.arraycopy(row, 0, flat, i * width, width);
         }
-        long[] full = new long[shape.length + 1];
+        int[] full = new int[shape.length + 1];
         full[0] = rows.size();
-        System.arraycopy(shape, 0, full, 1, shape.length);
-        return Nd4j.createFromArray(flat).reshape(full);
+        for (int axis = 0; axis < shape.length; axis++) {
+            full[axis + 1] = Math.toIntExact(shape[axis]);
+        }
+        return new Tensor(full, flat);
+    }
+
+    /** The rows of a {@code [rows, columns]} tensor as Java arrays. */
+    public static double[][] toRows(Tensor matrix) {
+        if (matrix.rank() != 2) {
+            throw new IllegalArgumentException("expected a matrix, got " + matrix);
+        }
+        int rows = matrix.dimension(0);
+        int columns = matrix.dimension(1);
+        float[] values = matrix.values();
+        double[][] result = new double[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                result[i][j] = values[i * columns + j];
+            }
+        }
+        return result;
     }
 
     /**

@@ -61,7 +61,8 @@ public final class ImageTagDetector {
                     snapshot + " has an epsilon other than its threshold");
         }
         return new ImageTagDetector(
-                PairNetwork.fromBytes(snapshot.network(ImageTagDetectorType.IMAGE_TAG)),
+                PairNetwork.fromBytes(
+                        snapshot.network(ImageTagDetectorType.IMAGE_TAG), snapshot.graphBackend()),
                 parameters.imageSide(),
                 parameters.tagWidth(),
                 parameters.epsilon());
@@ -103,10 +104,10 @@ public final class ImageTagDetector {
             int end = Math.min(images.size(), start + CHUNK);
             double[] chunk =
                     network.cosines(
-                            FeatureArrays.rows(
+                            FeatureArrays.tensor(
                                     images.subList(start, end),
                                     new long[] {1, imageSide, imageSide}),
-                            FeatureArrays.rows(tags.subList(start, end), new long[] {tagWidth}));
+                            FeatureArrays.tensor(tags.subList(start, end), new long[] {tagWidth}));
             System.arraycopy(chunk, 0, cosines, start, chunk.length);
         }
         return cosines;

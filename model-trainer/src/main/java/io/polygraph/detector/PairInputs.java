@@ -2,9 +2,9 @@ package io.polygraph.detector;
 
 import io.polygraph.features.FeatureEncoding;
 import io.polygraph.features.SignatureFeatures;
+import io.polygraph.graph.Tensor;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The network inputs of one batch: which records take part in each pair, and their features as one
@@ -18,20 +18,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class PairInputs {
 
     final int[] profileRows;
-    final INDArray profiles;
-    final INDArray transactions;
+    final Tensor profiles;
+    final Tensor transactions;
     final int[] signatureRows;
-    final INDArray references;
-    final INDArray presented;
+    final Tensor references;
+    final Tensor presented;
     final boolean[] signatureUnreadable;
 
     private PairInputs(
             int[] profileRows,
-            INDArray profiles,
-            INDArray transactions,
+            Tensor profiles,
+            Tensor transactions,
             int[] signatureRows,
-            INDArray references,
-            INDArray presented,
+            Tensor references,
+            Tensor presented,
             boolean[] signatureUnreadable) {
         this.profileRows = profileRows;
         this.profiles = profiles;
@@ -75,11 +75,11 @@ final class PairInputs {
         long[] imageShape = {1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH};
         return new PairInputs(
                 toArray(profileRows),
-                FeatureArrays.rows(profiles, new long[] {encoding.profileWidth()}),
-                FeatureArrays.rows(transactions, new long[] {encoding.transactionWidth()}),
+                FeatureArrays.tensor(profiles, new long[] {encoding.profileWidth()}),
+                FeatureArrays.tensor(transactions, new long[] {encoding.transactionWidth()}),
                 toArray(signatureRows),
-                FeatureArrays.rows(references, imageShape),
-                FeatureArrays.rows(presented, imageShape),
+                FeatureArrays.tensor(references, imageShape),
+                FeatureArrays.tensor(presented, imageShape),
                 unreadable);
     }
 

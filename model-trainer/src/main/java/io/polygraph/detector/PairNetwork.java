@@ -1,13 +1,11 @@
 package io.polygraph.detector;
 
-import io.polygraph.graph.InferencePlan;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.polygraph.graph.GraphBackend;
+import io.polygraph.graph.ScoringGraph;
+import io.polygraph.graph.Tensor;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The inference graph of one CMAD modality pair: two inputs in, the cosine of their embeddings out.
@@ -15,9 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Contract: the graph has placeholders {@link #INPUT_A} and {@link #INPUT_B} (batch first) and
  * the output {@link #COSINE} ({@code [batch]}); {@link #cosines} runs it once for a whole batch.
  * Stored in the snapshot in SameDiff's FlatBuffers format (no Java deserialization) without updater
- * state. Runs through an {@link InferencePlan} compiled when the network is made, which fails then
- * on a graph it cannot run. Not thread-safe: the plan reuses its arrays, so one instance per
- * scorer.
+ * state. Runs through a {@link ScoringGraph} compiled when the network is made (by ND4J, or by the
+ * {@link GraphBackend} it is loaded with), which fails then on a graph it cannot run. Not
+ * thread-safe: one instance per scorer.
  */
 public final class PairNetwork {
 
@@ -30,44 +28,62 @@ public final class PairNetwork {
     /** Output: cosine similarity of the two embeddings, one per row. */
     public static final String COSINE = "cosine";
 
-    private final SameDiff graph;
-    private final InferencePlan plan;
+    private final ScoringGraph graph;
 
     public PairNetwork(SameDiff graph) {
-        this.graph = Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(graph, "graph");
         if (graph.getVariable(INPUT_A) == null
                 || graph.getVariable(INPUT_B) == null
                 || graph.getVariable(COSINE) == null) {
             throw new IllegalArgumentException(
                     "graph lacks " + INPUT_A + ", " + INPUT_B + " or " + COSINE);
         }
-        this.plan = InferencePlan.compile(graph, COSINE);
+        this.graph = ScoringGraph.of(graph, COSINE);
     }
 
-    /** Reads a graph written by {@link #toBytes()}. */
+    private PairNetwork(ScoringGraph graph) {
+        this.graph = graph;
+    }
+
+    /** Reads a graph written by {@link #toBytes()}, run by ND4J. */
     public static PairNetwork fromBytes(byte[] flatBuffers) {
-        return new PairNetwork(SameDiff.load(new ByteArrayInputStream(flatBuffers), false));
+        return fromBytes(flatBuffers, GraphBackend.nd4j());
+    }
+
+    /** Reads a graph written by {@link #toBytes()}, run by {@code backend}. */
+    public static PairNetwork fromBytes(byte[] flatBuffers, GraphBackend backend) {
+        return new PairNetwork(ScoringGraph.load(flatBuffers, backend, COSINE));
     }
 
     /** The graph in SameDiff's FlatBuffers format, without updater state. */
     public byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        graph.save(out, false);
-        return out.toByteArray();
+        return graph.toBytes();
     }
 
-    /** Cosines of the rows of {@code a} and {@code b}, computed in one graph execution. */
-    public double[] cosines(INDArray a, INDArray b) {
-        if (a.size(0) != b.size(0)) {
+    /**
+     * Cosines of the rows of {@code a} and {@code b}, computed in one graph execution.
+     *
+     * @throws IllegalArgumentException when the two sides differ in batch size
+     */
+    public double[] cosines(Tensor a, Tensor b) {
+        if (a.dimension(0) != b.dimension(0)) {
             throw new IllegalArgumentException(
-                    "sides differ in batch size: " + a.size(0) + " vs " + b.size(0));
+                    "sides differ in batch size: " + a.dimension(0) + " vs " + b.dimension(0));
         }
-        INDArray out = plan.output(Map.of(INPUT_A, a, INPUT_B, b)).get(COSINE);
-        return out.castTo(DataType.DOUBLE).toDoubleVector();
+        float[] cosines = graph.run(Map.of(INPUT_A, a, INPUT_B, b)).get(COSINE).values();
+        double[] result = new double[cosines.length];
+        for (int i = 0; i < cosines.length; i++) {
+            result[i] = cosines[i];
+        }
+        return result;
     }
 
-    /** The underlying graph, for the trainer's weight transfer and tests. */
+    /**
+     * The underlying SameDiff graph, for the trainer's weight transfer and tests.
+     *
+     * @throws IllegalStateException when the network was loaded through another backend
+     */
     public SameDiff graph() {
-        return graph;
+        return graph.sameDiff();
     }
 }

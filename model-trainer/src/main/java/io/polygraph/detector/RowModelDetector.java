@@ -75,6 +75,7 @@ public final class RowModelDetector implements BatchScorer {
             String network,
             RowAnomalyModel.Reader reader) {
         snapshot.requireType(detectorType);
+        snapshot.requireNd4jGraphBackend();
         SnapshotManifest manifest = snapshot.manifest();
         RowModelParameters parameters = snapshot.parameters(RowModelParameters.class);
         if (parameters.calibration().threshold() != manifest.threshold()) {

@@ -62,8 +62,12 @@ public final class SequenceCrossModalDetector implements BatchScorer {
                 manifest.modelInfo(),
                 snapshot.featureEncoding(),
                 parameters.history(),
-                ConsensusNetwork.fromBytes(snapshot.network(CmadSequenceDetectorType.BEHAVIOUR)),
-                PairNetwork.fromBytes(snapshot.network(CmadSequenceDetectorType.SIGNATURE)),
+                ConsensusNetwork.fromBytes(
+                        snapshot.network(CmadSequenceDetectorType.BEHAVIOUR),
+                        snapshot.graphBackend()),
+                PairNetwork.fromBytes(
+                        snapshot.network(CmadSequenceDetectorType.SIGNATURE),
+                        snapshot.graphBackend()),
                 parameters.calibration(manifest.threshold(), manifest.targetAlertRate()));
     }
 

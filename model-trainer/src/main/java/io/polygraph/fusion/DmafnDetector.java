@@ -86,7 +86,8 @@ public final class DmafnDetector implements BatchScorer {
                 FusionNetwork.fromBytes(
                         snapshot.network(DmafnDetectorType.FUSION),
                         parameters.mode(),
-                        parameters.head()),
+                        parameters.head(),
+                        snapshot.graphBackend()),
                 parameters.calibration());
     }
 

@@ -1,11 +1,10 @@
 package io.polygraph.fusion;
 
 import io.polygraph.features.SignatureFeatures;
+import io.polygraph.graph.Tensor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The placeholder arrays of one batch of {@link FusionRow}s, named as {@link FusionNetwork}
@@ -47,7 +46,7 @@ public final class FusionInputs {
      * The network inputs of {@code rows}, the modality mask being {@code visible} (presence, or
      * presence with some modalities hidden).
      */
-    public static Map<String, INDArray> of(
+    public static Map<String, Tensor> of(
             List<FusionRow> rows, FusionShape shape, float[][] visible) {
         return stacked(rows, shape, List.<float[][]>of(visible));
     }
@@ -59,7 +58,7 @@ public final class FusionInputs {
      * costs the convolutional tower of one copy; each row's outputs are those of a run on its copy
      * alone, since no layer mixes rows.
      */
-    public static Map<String, INDArray> stacked(
+    public static Map<String, Tensor> stacked(
             List<FusionRow> rows, FusionShape shape, List<float[][]> masks) {
         int n = rows.size();
         int copies = masks.size();
@@ -90,7 +89,7 @@ public final class FusionInputs {
                 copyRow(masks.get(c)[i], mask, r, Modality.count());
             }
         }
-        Map<String, INDArray> inputs = new HashMap<>();
+        Map<String, Tensor> inputs = new HashMap<>();
         inputs.put(FusionNetwork.PROFILE, matrix(profile, total, shape.profile()));
         inputs.put(FusionNetwork.TRANSACTION, matrix(transaction, total, shape.transaction()));
         inputs.put(FusionNetwork.HISTORY, matrix(history, total, shape.history()));
@@ -126,7 +125,7 @@ public final class FusionInputs {
      * of {@code copies} stacked copies of the rows.
      */
     private static void putImages(
-            Map<String, INDArray> inputs,
+            Map<String, Tensor> inputs,
             List<float[]> canvases,
             int copies,
             String images,
@@ -147,8 +146,9 @@ public final class FusionInputs {
         }
         inputs.put(
                 images,
-                Nd4j.createFromArray(pixels)
-                        .reshape(count, 1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH));
+                new Tensor(
+                        new int[] {count, 1, SignatureFeatures.HEIGHT, SignatureFeatures.WIDTH},
+                        pixels));
         inputs.put(rowMap, matrix(map, copies * n, count));
     }
 
@@ -176,7 +176,7 @@ public final class FusionInputs {
         }
     }
 
-    private static INDArray matrix(float[] values, int rows, int columns) {
-        return Nd4j.createFromArray(values).reshape(rows, columns);
+    private static Tensor matrix(float[] values, int rows, int columns) {
+        return new Tensor(new int[] {rows, columns}, values);
     }
 }

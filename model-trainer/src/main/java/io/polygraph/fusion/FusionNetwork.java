@@ -1,16 +1,14 @@
 package io.polygraph.fusion;
 
 import io.polygraph.detector.FeatureArrays;
-import io.polygraph.graph.InferencePlan;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.polygraph.graph.GraphBackend;
+import io.polygraph.graph.ScoringGraph;
+import io.polygraph.graph.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The DMAFN inference graph: per-modality extractors, fusion and one detection head.
@@ -20,8 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * reconstruction error divided by its training variance), {@link #ANOMALY_LOGIT} ([batch, 1],
  * classifier head) and, with attention fusion, {@link #ATTENTION} ([batch, modalities], weights
  * summing to 1 over the visible modalities). Stored as SameDiff FlatBuffers without updater state.
- * Runs through an {@link InferencePlan} of the head's outputs, compiled when the network is made.
- * Not thread-safe (the plan reuses its arrays): one instance per scorer.
+ * Runs through a {@link ScoringGraph} of the head's outputs, compiled when the network is made (by
+ * ND4J, or by the {@link GraphBackend} it is loaded with). Not thread-safe: one instance per
+ * scorer.
  */
 public final class FusionNetwork {
 
@@ -51,39 +50,50 @@ public final class FusionNetwork {
     /** Output of attention fusion. */
     public static final String ATTENTION = "attention";
 
-    private final SameDiff graph;
+    private final ScoringGraph graph;
     private final FusionMode mode;
     private final DetectionHead head;
-    private final InferencePlan plan;
 
     public FusionNetwork(SameDiff graph, FusionMode mode, DetectionHead head) {
-        this.graph = Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(graph, "graph");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.head = Objects.requireNonNull(head, "head");
-        for (String output : outputs()) {
+        for (String output : outputs(mode, head)) {
             if (graph.getVariable(output) == null) {
                 throw new IllegalArgumentException("graph lacks output " + output);
             }
         }
-        this.plan = InferencePlan.compile(graph, outputs().toArray(String[]::new));
+        this.graph = ScoringGraph.of(graph, outputs(mode, head));
     }
 
-    /** Reads a graph written by {@link #toBytes()}. */
+    private FusionNetwork(ScoringGraph graph, FusionMode mode, DetectionHead head) {
+        this.graph = graph;
+        this.mode = mode;
+        this.head = head;
+    }
+
+    /** Reads a graph written by {@link #toBytes()}, run by ND4J. */
     public static FusionNetwork fromBytes(byte[] flatBuffers, FusionMode mode, DetectionHead head) {
+        return fromBytes(flatBuffers, mode, head, GraphBackend.nd4j());
+    }
+
+    /** Reads a graph written by {@link #toBytes()}, run by {@code backend}. */
+    public static FusionNetwork fromBytes(
+            byte[] flatBuffers, FusionMode mode, DetectionHead head, GraphBackend backend) {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(head, "head");
         return new FusionNetwork(
-                SameDiff.load(new ByteArrayInputStream(flatBuffers), false), mode, head);
+                ScoringGraph.load(flatBuffers, backend, outputs(mode, head)), mode, head);
     }
 
     /** The graph in SameDiff's FlatBuffers format, without updater state. */
     public byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        graph.save(out, false);
-        return out.toByteArray();
+        return graph.toBytes();
     }
 
     /** Runs the graph once on a batch. */
-    public FusionOutputs run(Map<String, INDArray> inputs) {
-        Map<String, INDArray> out = plan.output(inputs);
+    public FusionOutputs run(Map<String, Tensor> inputs) {
+        Map<String, Tensor> out = graph.run(inputs);
         return new FusionOutputs(
                 matrix(out.get(MODALITY_ERRORS)),
                 column(out.get(ANOMALY_LOGIT)),
@@ -100,25 +110,37 @@ public final class FusionNetwork {
         return head;
     }
 
-    /** The underlying graph, for weight transfer and tests. */
+    /**
+     * The underlying SameDiff graph, for weight transfer and tests.
+     *
+     * @throws IllegalStateException when the network was loaded through another backend
+     */
     public SameDiff graph() {
-        return graph;
+        return graph.sameDiff();
     }
 
-    private List<String> outputs() {
+    private static String[] outputs(FusionMode mode, DetectionHead head) {
         List<String> outputs = new ArrayList<>(2);
         outputs.add(head == DetectionHead.AUTOENCODER ? MODALITY_ERRORS : ANOMALY_LOGIT);
         if (mode == FusionMode.ATTENTION) {
             outputs.add(ATTENTION);
         }
-        return outputs;
+        return outputs.toArray(String[]::new);
     }
 
-    private static double[][] matrix(INDArray array) {
-        return array == null ? null : FeatureArrays.toRows(array);
+    private static double[][] matrix(Tensor tensor) {
+        return tensor == null ? null : FeatureArrays.toRows(tensor);
     }
 
-    private static double[] column(INDArray array) {
-        return array == null ? null : array.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
+    private static double[] column(Tensor tensor) {
+        if (tensor == null) {
+            return null;
+        }
+        float[] values = tensor.values();
+        double[] column = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            column[i] = values[i];
+        }
+        return column;
     }
 }

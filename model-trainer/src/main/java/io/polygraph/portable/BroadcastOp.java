@@ -1,5 +1,7 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.Tensor;
+
 /** Element-wise arithmetic of two arrays, broadcast by NumPy's rules. */
 record BroadcastOp(Function function) implements PortableOp {
 

@@ -1,5 +1,6 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.Tensor;
 import java.util.Arrays;
 
 /** Joins arrays along one axis; all other axes must agree. */

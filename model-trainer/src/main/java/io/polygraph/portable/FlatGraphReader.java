@@ -1,5 +1,6 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.GraphRunner;
+import io.polygraph.graph.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,7 +23,7 @@ import java.util.Set;
  * fresh output tensors the caller owns. Immutable once compiled, and so safe to share between
  * threads; each run allocates its own intermediate arrays.
  */
-public final class PortableGraph {
+public final class PortableGraph implements GraphRunner {
 
     private final Map<String, long[]> placeholders;
     private final Map<String, Integer> placeholderSlots;
@@ -74,6 +76,7 @@ public final class PortableGraph {
      * @throws IllegalArgumentException when a needed placeholder is missing or has a shape the
      *     graph does not accept, or an op's inputs do not fit it
      */
+    @Override
     public Map<String, Tensor> run(Map<String, Tensor> placeholderValues) {
         Tensor[] values = new Tensor[slotCount];
         System.arraycopy(stored, 0, values, 0, stored.length);

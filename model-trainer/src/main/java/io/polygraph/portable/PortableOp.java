@@ -1,5 +1,7 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.Tensor;
+
 /**
  * One op of a compiled graph: how its output's shape follows from its inputs' shapes, and what it
  * computes, in plain Java.

@@ -1,5 +1,7 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.Tensor;
+
 /**
  * Sum or mean over some axes (all of them when none are named), the reduced axes kept as 1s or
  * dropped.

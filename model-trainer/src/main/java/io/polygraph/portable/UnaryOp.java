@@ -1,5 +1,7 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.Tensor;
+
 /**
  * An op applied to each value alone: activations, square root, identity, and arithmetic with a
  * constant (SameDiff's scalar ops).

@@ -16,6 +16,7 @@ import io.polygraph.fusion.FusionRow;
 import io.polygraph.fusion.FusionRows;
 import io.polygraph.fusion.FusionShape;
 import io.polygraph.fusion.Modality;
+import io.polygraph.graph.Nd4jGraphRunner;
 import io.polygraph.schema.AnomalyType;
 import io.polygraph.world.WorldJoin.LabelledRecord;
 import java.time.Duration;
@@ -155,7 +156,8 @@ public final class FusionTrainer {
         }
         float[][] presence = FusionInputs.presence(batchRows);
         float[][] visible = modalityDropout(presence, random);
-        Map<String, INDArray> inputs = FusionInputs.of(batchRows, shape, visible);
+        Map<String, INDArray> inputs =
+                Nd4jGraphRunner.toArrays(FusionInputs.of(batchRows, shape, visible));
         inputs.put(FusionGraphs.TARGET_MASK, Nd4j.createFromArray(presence));
         inputs.put(
                 FusionGraphs.LABEL, Nd4j.createFromArray(batchLabels).reshape(indices.length, 1));

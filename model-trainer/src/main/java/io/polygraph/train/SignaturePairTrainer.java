@@ -54,8 +54,8 @@ public final class SignaturePairTrainer {
                 int end = Math.min(enrolled.size(), start + CHUNK);
                 double[] chunk =
                         network.cosines(
-                                FeatureArrays.rows(enrolled.subList(start, end), shape),
-                                FeatureArrays.rows(presented.subList(start, end), shape));
+                                FeatureArrays.tensor(enrolled.subList(start, end), shape),
+                                FeatureArrays.tensor(presented.subList(start, end), shape));
                 System.arraycopy(chunk, 0, cosines, start, chunk.length);
             }
             return cosines;

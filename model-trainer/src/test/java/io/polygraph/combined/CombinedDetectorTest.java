@@ -12,6 +12,7 @@ import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.SnapshotManifest;
 import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.fusion.DetectionHead;
+import io.polygraph.graph.GraphBackend;
 import io.polygraph.schema.AnomalyType;
 import io.polygraph.train.CombinedTrainer;
 import io.polygraph.train.FusionConfig;
@@ -160,6 +161,49 @@ class CombinedDetectorTest {
                     assertThat(score.reasonCodes()).allMatch(ReasonCodes::isMissingModality);
                 }
             }
+        }
+    }
+
+    /**
+     * Issue 8's bar for a GPU backend, met first by the plain-Java one every backend is checked
+     * against: the same trained snapshot and records give scores, member scores and attention
+     * weights within 1e-4 of ND4J's, and the same verdicts.
+     */
+    @Test
+    void thePortableGraphBackendScoresAsNd4jDoes() throws Exception {
+        DetectorSnapshot snapshot = DetectorSnapshot.read(file);
+        List<RecordScore> expected;
+        List<RecordScore> actual;
+        try (BatchScorer nd4j = snapshot.newScorer();
+                BatchScorer portable =
+                        snapshot.withGraphBackend(GraphBackend.named("portable")).newScorer()) {
+            expected = nd4j.score(other);
+            actual = portable.score(other);
+        }
+
+        assertThat(actual).hasSameSizeAs(expected);
+        double threshold = snapshot.manifest().threshold();
+        for (int i = 0; i < expected.size(); i++) {
+            RecordScore want = expected.get(i);
+            RecordScore got = actual.get(i);
+            assertThat(got.score()).as("score %d", i).isCloseTo(want.score(), within(1e-4));
+            if (Math.abs(want.score() - threshold) > 1e-4) {
+                assertThat(got.anomalous()).as("verdict %d", i).isEqualTo(want.anomalous());
+            }
+            assertThat(got.contributions()).hasSameSizeAs(want.contributions());
+            for (int k = 0; k < want.contributions().size(); k++) {
+                assertThat(got.contributions().get(k).name())
+                        .isEqualTo(want.contributions().get(k).name());
+                assertThat(got.contributions().get(k).score())
+                        .as("member score %d of record %d", k, i)
+                        .isCloseTo(want.contributions().get(k).score(), within(1e-4));
+            }
+            assertThat(got.modalityWeights().keySet()).isEqualTo(want.modalityWeights().keySet());
+            want.modalityWeights()
+                    .forEach(
+                            (modality, weight) ->
+                                    assertThat(got.modalityWeights().get(modality))
+                                            .isCloseTo(weight, within(1e-4)));
         }
     }
 

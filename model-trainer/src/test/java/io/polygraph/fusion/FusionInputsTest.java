@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.features.SignatureFeatures;
+import io.polygraph.graph.Nd4jGraphRunner;
 import io.polygraph.train.TestDetectors;
 import io.polygraph.world.WorldJoin;
 import java.util.List;
@@ -52,7 +53,8 @@ class FusionInputsTest {
     void presentedImagesHoldOnlyTheRowsThatHaveOneAndMapBackToThem() {
         List<FusionRow> rows = FusionRows.encode(records, encoding);
         float[][] presence = FusionInputs.presence(rows);
-        Map<String, INDArray> inputs = FusionInputs.of(rows, encoding.shape(), presence);
+        Map<String, INDArray> inputs =
+                Nd4jGraphRunner.toArrays(FusionInputs.of(rows, encoding.shape(), presence));
 
         long signed = rows.stream().filter(r -> r.has(Modality.PRESENTED_SIGNATURE)).count();
         assertThat(signed).isGreaterThan(1);
@@ -83,7 +85,9 @@ class FusionInputsTest {
                         .limit(3)
                         .toList();
         Map<String, INDArray> inputs =
-                FusionInputs.of(unsigned, encoding.shape(), FusionInputs.presence(unsigned));
+                Nd4jGraphRunner.toArrays(
+                        FusionInputs.of(
+                                unsigned, encoding.shape(), FusionInputs.presence(unsigned)));
 
         assertThat(inputs.get(FusionNetwork.PRESENTED_ROWS).shape())
                 .containsExactly(unsigned.size(), FusionInputs.MIN_IMAGES);

@@ -2,8 +2,8 @@ package io.polygraph.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polygraph.graph.Tensor;
 import io.polygraph.portable.PortableGraph;
-import io.polygraph.portable.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,10 +1,12 @@
-package io.polygraph.portable;
+package io.polygraph.graph;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A dense float32 array in row-major order: its shape and the values backing it.
+ * A dense float32 array in row-major order: its shape and the values backing it, the form in which
+ * network inputs and outputs cross between the detectors and whichever {@link GraphBackend} runs
+ * their graphs.
  *
  * <p>The values array is shared, not copied, so that ops write their results in place and callers
  * fill inputs without a copy; whoever hands a tensor on must not change it afterwards.
@@ -21,7 +23,7 @@ public final class Tensor {
     public Tensor(int[] shape, float[] values) {
         this.shape = Objects.requireNonNull(shape, "shape").clone();
         this.values = Objects.requireNonNull(values, "values");
-        long size = Shapes.size(this.shape);
+        long size = sizeOf(this.shape);
         if (size != values.length) {
             throw new IllegalArgumentException(
                     "shape "
@@ -35,7 +37,7 @@ public final class Tensor {
 
     /** A tensor of zeros. */
     public static Tensor zeros(int... shape) {
-        return new Tensor(shape, new float[Math.toIntExact(Shapes.size(shape))]);
+        return new Tensor(shape, new float[Math.toIntExact(sizeOf(shape))]);
     }
 
     /** A copy of the shape. */
@@ -60,6 +62,18 @@ public final class Tensor {
     /** The backing values, row-major (shared: see the class comment). */
     public float[] values() {
         return values;
+    }
+
+    private static long sizeOf(int[] shape) {
+        long size = 1;
+        for (int dimension : shape) {
+            if (dimension < 0) {
+                throw new IllegalArgumentException(
+                        "negative dimension in shape " + Arrays.toString(shape));
+            }
+            size *= dimension;
+        }
+        return size;
     }
 
     @Override

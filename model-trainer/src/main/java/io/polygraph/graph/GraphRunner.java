@@ -1,0 +1,21 @@
+package io.polygraph.graph;
+
+import java.util.Map;
+
+/**
+ * One network compiled by a {@link GraphBackend} for the outputs a detector reads: placeholder
+ * values in, those outputs out, as plain {@link Tensor}s.
+ *
+ * <p>Contract: the result holds every requested output, each a fresh tensor the caller owns.
+ * Whether a runner may be shared between threads is the backend's to say; scorers hold one each.
+ */
+public interface GraphRunner {
+
+    /**
+     * The outputs for these placeholder values.
+     *
+     * @throws IllegalArgumentException when a placeholder the outputs need is missing or has a
+     *     shape the graph does not take
+     */
+    Map<String, Tensor> run(Map<String, Tensor> placeholders);
+}
