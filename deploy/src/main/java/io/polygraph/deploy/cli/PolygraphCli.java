@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             BenchCommand.class,
             AnnounceCommand.class,
-            ClusterCommand.class
+            ClusterCommand.class,
+            io.polygraph.deploy.backends.BackendBenchCommand.class
         })
 public final class PolygraphCli implements Runnable {
 
