@@ -3,10 +3,10 @@ package io.polygraph.portable;
 import io.polygraph.graph.Tensor;
 
 /** Element-wise arithmetic of two arrays, broadcast by NumPy's rules. */
-record BroadcastOp(Function function) implements PortableOp {
+public record BroadcastOp(Function function) implements PortableOp {
 
     /** The arithmetic. */
-    enum Function {
+    public enum Function {
         ADD,
         SUBTRACT,
         MULTIPLY,

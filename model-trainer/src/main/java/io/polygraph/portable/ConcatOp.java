@@ -4,7 +4,7 @@ import io.polygraph.graph.Tensor;
 import java.util.Arrays;
 
 /** Joins arrays along one axis; all other axes must agree. */
-record ConcatOp(long axis) implements PortableOp {
+public record ConcatOp(long axis) implements PortableOp {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@code [kH, kW, in, out]} and an optional bias {@code [out]}, giving {@code [batch, out, oH,
  * oW]}. Runs as one matrix product per image over its unfolded windows.
  */
-record Conv2dOp(Window2d window) implements PortableOp {
+public record Conv2dOp(Window2d window) implements PortableOp {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * A dense layer, SameDiff's {@code xw_plus_b}: {@code x[batch, in] * w[in, out] + b[out]}, or with
  * the weights stored transposed as {@code [out, in]}.
  */
-record DenseOp(boolean weightsTransposed) implements PortableOp {
+public record DenseOp(boolean weightsTransposed) implements PortableOp {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Matrix product over the last two axes, batched over any leading ones: {@code alpha * op(x) *
  * op(y)}, each operand and the result optionally transposed, as SameDiff's {@code matmul}.
  */
-record MatMulOp(boolean transposeX, boolean transposeY, boolean transposeResult, float alpha)
+public record MatMulOp(boolean transposeX, boolean transposeY, boolean transposeResult, float alpha)
         implements PortableOp {
 
     @Override

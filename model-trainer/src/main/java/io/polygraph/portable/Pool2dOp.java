@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Padding never wins a maximum; an average divides by the window's values inside the image, or by
  * the whole window when {@code countPadding} (libnd4j's {@code extraParam0} = 1).
  */
-record Pool2dOp(boolean max, Window2d window, boolean countPadding) implements PortableOp {
+public record Pool2dOp(boolean max, Window2d window, boolean countPadding) implements PortableOp {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {

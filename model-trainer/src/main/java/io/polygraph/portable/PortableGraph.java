@@ -41,8 +41,16 @@ public final class PortableGraph implements GraphRunner {
         this.slotCount = layout.slots.size();
     }
 
-    /** One op bound to the slots it reads and the slot it writes. */
-    private record Step(String name, PortableOp op, int[] inputSlots, int outputSlot) {}
+    /**
+     * One op bound to the slots it reads and the slot it writes: the program other backends execute
+     * with their own kernels.
+     *
+     * @param name the op's name in the graph, for messages
+     * @param op what it computes (its {@code run} is the reference)
+     * @param inputSlots the value slots of its inputs, in argument order
+     * @param outputSlot the value slot it writes
+     */
+    public record Step(String name, PortableOp op, int[] inputSlots, int outputSlot) {}
 
     /**
      * Compiles the part of the graph in {@code flatBuffers} that computes {@code outputs}.
@@ -68,6 +76,40 @@ public final class PortableGraph implements GraphRunner {
     /** How many ops a run executes. */
     public int opCount() {
         return steps.size();
+    }
+
+    /** The ops of a run, each after the ops its inputs come from. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** The graph's stored arrays (weights, constants): slot {@code i} holds element {@code i}. */
+    public List<Tensor> storedArrays() {
+        return List.of(stored);
+    }
+
+    /** The slot of each placeholder a run needs. */
+    public Map<String, Integer> placeholderSlots() {
+        return Map.copyOf(placeholderSlots);
+    }
+
+    /** The slot of each requested output, in the order requested. */
+    public Map<String, Integer> outputSlots() {
+        return java.util.Collections.unmodifiableMap(outputSlots);
+    }
+
+    /** How many value slots a run fills. */
+    public int slotCount() {
+        return slotCount;
+    }
+
+    /**
+     * Checks a placeholder value's shape against the graph's.
+     *
+     * @throws IllegalArgumentException naming both shapes when they differ
+     */
+    public void checkPlaceholder(String name, Tensor value) {
+        checkShape(name, placeholders.get(name), value.shape());
     }
 
     /**

@@ -10,7 +10,7 @@ import io.polygraph.graph.Tensor;
  * it writes every value of {@code output}, whatever that array held before, so outputs can be
  * reused from batch to batch.
  */
-interface PortableOp {
+public interface PortableOp {
 
     /**
      * The shape of the output for inputs of these shapes.

@@ -6,7 +6,7 @@ import io.polygraph.graph.Tensor;
  * Sum or mean over some axes (all of them when none are named), the reduced axes kept as 1s or
  * dropped.
  */
-record ReduceOp(boolean mean, int[] axes, boolean keepDimensions) implements PortableOp {
+public record ReduceOp(boolean mean, int[] axes, boolean keepDimensions) implements PortableOp {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {

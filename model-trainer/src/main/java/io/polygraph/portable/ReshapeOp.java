@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Gives the values a new shape in row-major order; one dimension may be -1, meaning whatever the
  * size leaves for it.
  */
-record ReshapeOp(long[] target) implements PortableOp {
+public record ReshapeOp(long[] target) implements PortableOp {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {

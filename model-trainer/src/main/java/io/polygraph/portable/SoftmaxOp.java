@@ -3,7 +3,7 @@ package io.polygraph.portable;
 import io.polygraph.graph.Tensor;
 
 /** Softmax along one axis, with the maximum subtracted first so large logits do not overflow. */
-record SoftmaxOp(long axis) implements PortableOp {
+public record SoftmaxOp(long axis) implements PortableOp {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {

@@ -10,10 +10,10 @@ import io.polygraph.graph.Tensor;
  * @param constant the scalar op's constant (for {@link Function#RELU}, the cut-off); ignored by the
  *     others
  */
-record UnaryOp(Function function, float constant) implements PortableOp {
+public record UnaryOp(Function function, float constant) implements PortableOp {
 
     /** The functions, each as SameDiff computes it in float32. */
-    enum Function {
+    public enum Function {
         IDENTITY,
         RELU,
         SIGMOID,

@@ -6,7 +6,7 @@ package io.polygraph.portable;
  * that needs is split with the smaller half before (top, left), as libnd4j and TensorFlow do; in
  * "valid" mode the given padding is applied on both sides.
  */
-record Window2d(
+public record Window2d(
         int kernelHeight,
         int kernelWidth,
         int strideHeight,
@@ -38,21 +38,21 @@ record Window2d(
         return window;
     }
 
-    int outputHeight(int inputHeight) {
+    public int outputHeight(int inputHeight) {
         return outputSize(inputHeight, kernelHeight, strideHeight, padHeight, dilationHeight);
     }
 
-    int outputWidth(int inputWidth) {
+    public int outputWidth(int inputWidth) {
         return outputSize(inputWidth, kernelWidth, strideWidth, padWidth, dilationWidth);
     }
 
     /** Rows of padding before the input, top. */
-    int padTop(int inputHeight) {
+    public int padTop(int inputHeight) {
         return padBefore(inputHeight, kernelHeight, strideHeight, padHeight, dilationHeight);
     }
 
     /** Columns of padding before the input, left. */
-    int padLeft(int inputWidth) {
+    public int padLeft(int inputWidth) {
         return padBefore(inputWidth, kernelWidth, strideWidth, padWidth, dilationWidth);
     }
 
