@@ -19,7 +19,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * network is made (by ND4J, or the {@link GraphBackend} it is loaded with). Not thread-safe: one
  * instance per scorer.
  */
-public final class ConsensusNetwork {
+public final class ConsensusNetwork implements AutoCloseable {
 
     /** Placeholder of the standardised profile features (zeros where a record has none). */
     public static final String PROFILE = "profile";
@@ -84,6 +84,12 @@ public final class ConsensusNetwork {
     /** The graph in SameDiff's FlatBuffers format, without updater state. */
     public byte[] toBytes() {
         return graph.toBytes();
+    }
+
+    /** Frees what the backend holds for the network outside the heap (GPU memory). */
+    @Override
+    public void close() {
+        graph.close();
     }
 
     /**

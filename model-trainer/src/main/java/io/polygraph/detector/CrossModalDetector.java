@@ -169,12 +169,17 @@ public final class CrossModalDetector implements BatchScorer {
     }
 
     /**
-     * Marks the detector closed. SameDiff 1.0.0-M2.1 graphs have no close method: their native
-     * arrays are released by ND4J's garbage-collector-driven deallocator once unreachable.
+     * Marks the detector closed and frees what a graph backend holds for its networks outside the
+     * heap (a GPU's memory). SameDiff 1.0.0-M2.1 graphs have no close method: their native arrays
+     * are released by ND4J's garbage-collector-driven deallocator once unreachable.
      */
     @Override
     public void close() {
-        closed = true;
+        if (!closed) {
+            closed = true;
+            profileTransaction.close();
+            signature.close();
+        }
     }
 
     private static double[] nanFilled(int size) {

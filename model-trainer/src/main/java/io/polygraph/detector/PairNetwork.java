@@ -17,7 +17,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@link GraphBackend} it is loaded with), which fails then on a graph it cannot run. Not
  * thread-safe: one instance per scorer.
  */
-public final class PairNetwork {
+public final class PairNetwork implements AutoCloseable {
 
     /** Placeholder of the first side (profile features, or the enrolment signature). */
     public static final String INPUT_A = "input_a";
@@ -58,6 +58,12 @@ public final class PairNetwork {
     /** The graph in SameDiff's FlatBuffers format, without updater state. */
     public byte[] toBytes() {
         return graph.toBytes();
+    }
+
+    /** Frees what the backend holds for the network outside the heap (GPU memory). */
+    @Override
+    public void close() {
+        graph.close();
     }
 
     /**

@@ -224,7 +224,11 @@ public final class SequenceCrossModalDetector implements BatchScorer {
     /** Marks the detector closed; see {@link CrossModalDetector#close()}. */
     @Override
     public void close() {
-        closed = true;
+        if (!closed) {
+            closed = true;
+            behaviour.close();
+            signature.close();
+        }
     }
 
     private static double[] nanFilled(int size) {

@@ -282,10 +282,16 @@ public final class DmafnDetector implements BatchScorer {
         return calibration;
     }
 
-    /** Marks the detector closed (SameDiff graphs are released once unreachable). */
+    /**
+     * Marks the detector closed and frees what a graph backend holds for its network outside the
+     * heap (SameDiff graphs are released once unreachable).
+     */
     @Override
     public void close() {
-        closed = true;
+        if (!closed) {
+            closed = true;
+            network.close();
+        }
     }
 
     private RecordScore verdict(

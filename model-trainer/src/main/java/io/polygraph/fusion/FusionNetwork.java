@@ -22,7 +22,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * ND4J, or by the {@link GraphBackend} it is loaded with). Not thread-safe: one instance per
  * scorer.
  */
-public final class FusionNetwork {
+public final class FusionNetwork implements AutoCloseable {
 
     public static final String PROFILE = "profile";
     public static final String TRANSACTION = "transaction";
@@ -89,6 +89,12 @@ public final class FusionNetwork {
     /** The graph in SameDiff's FlatBuffers format, without updater state. */
     public byte[] toBytes() {
         return graph.toBytes();
+    }
+
+    /** Frees what the backend holds for the network outside the heap (GPU memory). */
+    @Override
+    public void close() {
+        graph.close();
     }
 
     /** Runs the graph once on a batch. */

@@ -7,9 +7,10 @@ import java.util.Map;
  * values in, those outputs out, as plain {@link Tensor}s.
  *
  * <p>Contract: the result holds every requested output, each a fresh tensor the caller owns.
- * Whether a runner may be shared between threads is the backend's to say; scorers hold one each.
+ * Whether a runner may be shared between threads is the backend's to say; scorers hold one each and
+ * close it when they are closed.
  */
-public interface GraphRunner {
+public interface GraphRunner extends AutoCloseable {
 
     /**
      * The outputs for these placeholder values.
@@ -18,4 +19,8 @@ public interface GraphRunner {
      *     shape the graph does not take
      */
     Map<String, Tensor> run(Map<String, Tensor> placeholders);
+
+    /** Frees what the runner holds outside the Java heap (a GPU's memory); nothing by default. */
+    @Override
+    default void close() {}
 }

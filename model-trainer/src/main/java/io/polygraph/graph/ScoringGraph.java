@@ -14,7 +14,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * those bytes back, and there is no SameDiff graph to hand out). Not thread-safe when its runner is
  * not: one per scorer.
  */
-public final class ScoringGraph {
+public final class ScoringGraph implements AutoCloseable {
 
     private final SameDiff sameDiff;
     private final byte[] stored;
@@ -41,6 +41,12 @@ public final class ScoringGraph {
     /** Runs the graph once. */
     public Map<String, Tensor> run(Map<String, Tensor> placeholders) {
         return runner.run(placeholders);
+    }
+
+    /** Frees the runner's resources outside the heap; the stored form stays readable. */
+    @Override
+    public void close() {
+        runner.close();
     }
 
     /** The graph in SameDiff's FlatBuffers format, without updater state. */
