@@ -64,7 +64,12 @@ public final class Tensor {
         return values;
     }
 
-    private static long sizeOf(int[] shape) {
+    /**
+     * The element count of a shape (1 for a scalar).
+     *
+     * @throws IllegalArgumentException when a dimension is negative
+     */
+    public static long sizeOf(int[] shape) {
         long size = 1;
         for (int dimension : shape) {
             if (dimension < 0) {

@@ -1,27 +1,23 @@
 package io.polygraph.portable;
 
+import io.polygraph.graph.Tensor;
 import java.util.Arrays;
 
-/** Arithmetic on row-major shapes: sizes, strides, axes and broadcasting. */
-final class Shapes {
+/**
+ * Arithmetic on row-major shapes: sizes, strides, axes and broadcasting, shared by the portable ops
+ * and the backends that execute their programs.
+ */
+public final class Shapes {
 
     private Shapes() {}
 
     /** The element count of a shape (1 for a scalar). */
     static long size(int[] shape) {
-        long size = 1;
-        for (int dimension : shape) {
-            if (dimension < 0) {
-                throw new IllegalArgumentException(
-                        "negative dimension in shape " + Arrays.toString(shape));
-            }
-            size *= dimension;
-        }
-        return size;
+        return Tensor.sizeOf(shape);
     }
 
     /** Row-major strides of a shape, in elements. */
-    static int[] strides(int[] shape) {
+    public static int[] strides(int[] shape) {
         int[] strides = new int[shape.length];
         int stride = 1;
         for (int axis = shape.length - 1; axis >= 0; axis--) {
@@ -67,7 +63,7 @@ final class Shapes {
      * Strides for reading an operand of shape {@code operand} at the indices of the broadcast shape
      * {@code target}: 0 along axes the operand lacks or holds once.
      */
-    static int[] broadcastStrides(int[] operand, int[] target) {
+    public static int[] broadcastStrides(int[] operand, int[] target) {
         int[] own = strides(operand);
         int[] strides = new int[target.length];
         int offset = target.length - operand.length;

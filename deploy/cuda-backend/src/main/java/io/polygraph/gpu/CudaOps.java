@@ -13,6 +13,7 @@ import io.polygraph.portable.Pool2dOp;
 import io.polygraph.portable.PortableOp;
 import io.polygraph.portable.ReduceOp;
 import io.polygraph.portable.ReshapeOp;
+import io.polygraph.portable.Shapes;
 import io.polygraph.portable.SoftmaxOp;
 import io.polygraph.portable.UnaryOp;
 import io.polygraph.portable.Window2d;
@@ -57,8 +58,8 @@ final class CudaOps {
                     broadcast.function().ordinal(),
                     dims(
                             outShape,
-                            broadcastStrides(shapes[0], outShape),
-                            broadcastStrides(shapes[1], outShape)));
+                            Shapes.broadcastStrides(shapes[0], outShape),
+                            Shapes.broadcastStrides(shapes[1], outShape)));
         } else if (op instanceof DenseOp dense) {
             int rows = shapes[0][0];
             int inner = shapes[0][1];
@@ -228,7 +229,7 @@ final class CudaOps {
     }
 
     private void reduce(ReduceOp op, DeviceBuffer in, int[] shape, DeviceBuffer out, long n) {
-        int[] strides = strides(shape);
+        int[] strides = Shapes.strides(shape);
         int[] reduced = new int[shape.length];
         long perOutput = 1;
         for (int axis = 0; axis < shape.length; axis++) {
@@ -283,26 +284,5 @@ final class CudaOps {
         System.arraycopy(a, 0, fields, 1 + MAX_RANK, a.length);
         System.arraycopy(b, 0, fields, 1 + 2 * MAX_RANK, b.length);
         return CudaKernels.struct(fields);
-    }
-
-    static int[] strides(int[] shape) {
-        int[] strides = new int[shape.length];
-        int stride = 1;
-        for (int axis = shape.length - 1; axis >= 0; axis--) {
-            strides[axis] = stride;
-            stride *= shape[axis];
-        }
-        return strides;
-    }
-
-    /** An operand's strides along the broadcast output's axes, 0 where it is broadcast. */
-    static int[] broadcastStrides(int[] operand, int[] target) {
-        int[] own = strides(operand);
-        int[] result = new int[target.length];
-        int offset = target.length - operand.length;
-        for (int axis = 0; axis < operand.length; axis++) {
-            result[axis + offset] = operand[axis] == 1 ? 0 : own[axis];
-        }
-        return result;
     }
 }

@@ -45,14 +45,4 @@ class CudaGraphBackendTest {
         assertThat(read.getInt(0)).isEqualTo(5);
         assertThat(read.getInt(12 * Integer.BYTES)).isEqualTo(64);
     }
-
-    @Test
-    void broadcastStridesAreZeroAlongAxesAnOperandHoldsOnce() {
-        assertThat(CudaOps.broadcastStrides(new int[] {1, 32}, new int[] {8, 32}))
-                .containsExactly(0, 1);
-        assertThat(CudaOps.broadcastStrides(new int[] {8, 1}, new int[] {8, 32}))
-                .containsExactly(1, 0);
-        assertThat(CudaOps.broadcastStrides(new int[] {32}, new int[] {4, 8, 32}))
-                .containsExactly(0, 0, 1);
-    }
 }
