@@ -239,7 +239,8 @@ public final class PolygraphJob {
                 .map(
                         path -> {
                             try {
-                                return SnapshotScorerFactory.forJob(Path.of(path));
+                                return SnapshotScorerFactory.forJob(
+                                        Path.of(path), settings.graphBackend());
                             } catch (IOException | RuntimeException e) {
                                 throw new IllegalArgumentException(
                                         "Invalid setting "

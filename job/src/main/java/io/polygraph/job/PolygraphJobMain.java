@@ -49,7 +49,8 @@ public final class PolygraphJobMain {
                                                         + ": required"));
         // Checked here, on the client, so that a wrong snapshot fails the submission rather than
         // every subtask's open().
-        SnapshotScorerFactory scorers = SnapshotScorerFactory.forJob(Path.of(snapshot));
+        SnapshotScorerFactory scorers =
+                SnapshotScorerFactory.forJob(Path.of(snapshot), settings.graphBackend());
         LOG.info("Starting {} with {}", PolygraphJob.JOB_NAME, settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         PolygraphJob.configureEnvironment(env, settings);

@@ -12,4 +12,12 @@ public interface ScorerFactory extends Serializable {
 
     /** Loads the model and returns a scorer ready to use. */
     BatchScorer create() throws IOException;
+
+    /**
+     * The name of the {@link io.polygraph.graph.GraphBackend} the scorers run their networks on;
+     * models announced to a running job load on the same one.
+     */
+    default String graphBackend() {
+        return io.polygraph.graph.Nd4jGraphBackend.NAME;
+    }
 }

@@ -1,5 +1,7 @@
 package io.polygraph.detector;
 
+import io.polygraph.graph.GraphBackend;
+import io.polygraph.graph.Nd4jGraphBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -20,9 +22,17 @@ public final class SnapshotScorerFactory implements ScorerFactory {
     private static final long serialVersionUID = 1L;
 
     private final String snapshotPath;
+    private final String graphBackend;
 
+    /** A factory of scorers running their networks on ND4J. */
     public SnapshotScorerFactory(Path snapshotPath) {
+        this(snapshotPath, Nd4jGraphBackend.NAME);
+    }
+
+    /** A factory of scorers running their networks on the graph backend called so. */
+    public SnapshotScorerFactory(Path snapshotPath, String graphBackend) {
         this.snapshotPath = Objects.requireNonNull(snapshotPath, "snapshotPath").toString();
+        this.graphBackend = Objects.requireNonNull(graphBackend, "graphBackend");
     }
 
     /**
@@ -33,8 +43,20 @@ public final class SnapshotScorerFactory implements ScorerFactory {
      * @throws IllegalArgumentException when its detector scores something else than transactions
      */
     public static SnapshotScorerFactory forJob(Path snapshotPath) throws IOException {
+        return forJob(snapshotPath, Nd4jGraphBackend.NAME);
+    }
+
+    /**
+     * As {@link #forJob(Path)}, the scorers running their networks on the graph backend called
+     * {@code graphBackend}, which must be on the class path.
+     *
+     * @throws IllegalArgumentException also when there is no such backend
+     */
+    public static SnapshotScorerFactory forJob(Path snapshotPath, String graphBackend)
+            throws IOException {
+        GraphBackend.named(graphBackend);
         readScoringSnapshot(snapshotPath);
-        return new SnapshotScorerFactory(snapshotPath);
+        return new SnapshotScorerFactory(snapshotPath, graphBackend);
     }
 
     /** The snapshot file this factory loads. */
@@ -44,7 +66,14 @@ public final class SnapshotScorerFactory implements ScorerFactory {
 
     @Override
     public BatchScorer create() throws IOException {
-        return readScoringSnapshot(Path.of(snapshotPath)).newScorer();
+        return readScoringSnapshot(Path.of(snapshotPath))
+                .withGraphBackend(GraphBackend.named(graphBackend))
+                .newScorer();
+    }
+
+    @Override
+    public String graphBackend() {
+        return graphBackend;
     }
 
     private static DetectorSnapshot readScoringSnapshot(Path path) throws IOException {
@@ -65,6 +94,6 @@ public final class SnapshotScorerFactory implements ScorerFactory {
 
     @Override
     public String toString() {
-        return "SnapshotScorerFactory[" + snapshotPath + "]";
+        return "SnapshotScorerFactory[" + snapshotPath + " on " + graphBackend + "]";
     }
 }

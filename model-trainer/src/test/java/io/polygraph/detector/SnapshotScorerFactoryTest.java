@@ -2,10 +2,12 @@ package io.polygraph.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.polygraph.train.TestDetectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,44 @@ class SnapshotScorerFactoryTest {
         SnapshotScorerFactory factory = SnapshotScorerFactory.forJob(file);
 
         assertThat(factory.snapshotPath()).isEqualTo(file);
+    }
+
+    @Test
+    void scorersOfAFactoryForThePortableBackendScoreAsNd4jScorersDo(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("cmad.zip");
+        List<MultimodalRecord> records = TestDetectors.records(TestDetectors.world(16, 6, 5));
+        TestDetectors.untrainedSnapshot(records, 0.0).save(file);
+
+        SnapshotScorerFactory portable = SnapshotScorerFactory.forJob(file, "portable");
+        List<RecordScore> expected;
+        List<RecordScore> actual;
+        try (BatchScorer nd4j = SnapshotScorerFactory.forJob(file).create();
+                BatchScorer onPortable = portable.create()) {
+            expected = nd4j.score(records);
+            actual = onPortable.score(records);
+        }
+
+        assertThat(portable.graphBackend()).isEqualTo("portable");
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).score())
+                    .as("record %d", i)
+                    .isCloseTo(expected.get(i).score(), within(1e-4));
+        }
+    }
+
+    @Test
+    void anUnknownGraphBackendIsRefusedBeforeTheJobIsBuilt(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("cmad.zip");
+        TestDetectors.untrainedSnapshot(TestDetectors.records(TestDetectors.world(16, 6, 5)), 0.0)
+                .save(file);
+
+        assertThatThrownBy(() -> SnapshotScorerFactory.forJob(file, "tpu"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no graph backend tpu")
+                .hasMessageContaining("portable");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.polygraph.deploy.kafka.TopicSetup;
 import io.polygraph.deploy.world.BadRecords;
 import io.polygraph.deploy.world.WorldPublisher;
 import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.AnomalyLabel;
@@ -100,8 +101,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         detector.validate(spec.commandLine());
         // A given snapshot is checked before anything starts; a trained one after training.
-        SnapshotScorerFactory given =
-                snapshot != null ? SnapshotScorerFactory.forJob(snapshot) : null;
+        if (snapshot != null) {
+            SnapshotScorerFactory.forJob(snapshot);
+        }
         Path work =
                 workDir != null
                         ? Files.createDirectories(workDir)
@@ -130,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
             var config = job.configuration(kafka, topics, model);
             config.setString(PolygraphOptions.GROUP_ID.key(), GROUP_ID);
             SnapshotScorerFactory scorers =
-                    given != null ? given : SnapshotScorerFactory.forJob(model);
+                    SnapshotScorerFactory.forJob(model, JobSettings.from(config).graphBackend());
             try (LocalFlinkJob running = LocalFlinkJob.start(config, job.webUiPort, scorers)) {
                 System.out.printf("  Flink web UI at %s%n", running.webUiUrl());
                 job.prometheusUrl()

@@ -2,9 +2,11 @@ package io.polygraph.deploy.cli;
 
 import io.polygraph.deploy.flink.LocalFlinkJob;
 import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.job.config.JobSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,10 +40,10 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(snapshot)) {
             throw new IllegalArgumentException("no model snapshot at " + snapshot.toAbsolutePath());
         }
-        SnapshotScorerFactory scorers = SnapshotScorerFactory.forJob(snapshot);
-        try (LocalFlinkJob running =
-                LocalFlinkJob.start(
-                        job.configuration(kafka, topics, snapshot), job.webUiPort, scorers)) {
+        Configuration config = job.configuration(kafka, topics, snapshot);
+        SnapshotScorerFactory scorers =
+                SnapshotScorerFactory.forJob(snapshot, JobSettings.from(config).graphBackend());
+        try (LocalFlinkJob running = LocalFlinkJob.start(config, job.webUiPort, scorers)) {
             System.out.printf(
                     "Polygraph job running: %s -> %s; Flink web UI at %s. Ctrl-C stops it.%n",
                     String.join(", ", topics.transactions, topics.profiles, topics.signatures),

@@ -13,6 +13,7 @@ import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTERS_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTER_MAX_VALUE_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.DELIVERY_GUARANTEE;
 import static io.polygraph.job.config.PolygraphOptions.ENTITY_TTL;
+import static io.polygraph.job.config.PolygraphOptions.GRAPH_BACKEND;
 import static io.polygraph.job.config.PolygraphOptions.GROUP_ID;
 import static io.polygraph.job.config.PolygraphOptions.IDLENESS;
 import static io.polygraph.job.config.PolygraphOptions.KAFKA_PROPERTIES_PREFIX;
@@ -39,6 +40,7 @@ import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONS_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.WIRE_FORMAT;
 import static io.polygraph.job.config.PolygraphOptions.WRITER_SCHEMAS;
 
+import io.polygraph.graph.GraphBackend;
 import io.polygraph.job.alert.AlertPolicy;
 import io.polygraph.job.alert.SeverityLevels;
 import io.polygraph.schema.Alert;
@@ -144,6 +146,7 @@ public final class JobSettings {
             require(!config.get(option).isBlank(), option, "must not be blank");
         }
         require(batchSize() >= 1, BATCH_SIZE, "must be at least 1");
+        requireGraphBackend();
         requirePositive(MAX_BATCH_DELAY);
         requirePositive(MAX_JOIN_WAIT);
         requirePositive(PRESENTED_SIGNATURE_TTL);
@@ -282,6 +285,15 @@ public final class JobSettings {
         require(!value.isNegative() && !value.isZero(), option, "must be positive");
     }
 
+    private void requireGraphBackend() {
+        try {
+            GraphBackend.named(graphBackend());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Invalid setting " + GRAPH_BACKEND.key() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void require(boolean condition, ConfigOption<?> option, String rule) {
         if (!condition) {
             throw new IllegalArgumentException("Invalid setting " + option.key() + ": " + rule);
@@ -407,6 +419,11 @@ public final class JobSettings {
 
     public int batchSize() {
         return config.get(BATCH_SIZE);
+    }
+
+    /** The name of the graph backend scorers run their networks on. */
+    public String graphBackend() {
+        return config.get(GRAPH_BACKEND);
     }
 
     public Duration maxBatchDelay() {

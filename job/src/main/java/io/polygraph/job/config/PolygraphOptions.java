@@ -142,6 +142,16 @@ public final class PolygraphOptions {
                             "Longest a record waits (processing time) in the scoring operator's"
                                     + " buffer before its batch is scored anyway.");
 
+    public static final ConfigOption<String> GRAPH_BACKEND =
+            ConfigOptions.key("polygraph.scoring.graph-backend")
+                    .stringType()
+                    .defaultValue("nd4j")
+                    .withDescription(
+                            "What runs the detectors' networks: nd4j, or portable (a plain-Java"
+                                    + " interpreter of the same graphs, far cheaper per call at"
+                                    + " small batches; CMAD, DMAFN and their combination only)."
+                                    + " Announced models load on the same backend.");
+
     public static final ConfigOption<String> MODEL_SNAPSHOT_PATH =
             ConfigOptions.key("polygraph.model.snapshot-path")
                     .stringType()

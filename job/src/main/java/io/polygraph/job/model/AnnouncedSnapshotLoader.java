@@ -4,6 +4,8 @@ import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.ReferenceRecords;
 import io.polygraph.detector.SnapshotIntegrityException;
+import io.polygraph.graph.GraphBackend;
+import io.polygraph.graph.Nd4jGraphBackend;
 import io.polygraph.schema.ModelAnnouncement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +34,18 @@ public final class AnnouncedSnapshotLoader implements Serializable {
 
     /** Larger files are refused unread: no snapshot of this project comes near it. */
     static final long MAX_SNAPSHOT_BYTES = 1L << 30;
+
+    private final String graphBackend;
+
+    /** A loader whose scorers run their networks on ND4J. */
+    public AnnouncedSnapshotLoader() {
+        this(Nd4jGraphBackend.NAME);
+    }
+
+    /** A loader whose scorers run their networks on the graph backend called so. */
+    public AnnouncedSnapshotLoader(String graphBackend) {
+        this.graphBackend = java.util.Objects.requireNonNull(graphBackend, "graphBackend");
+    }
 
     /**
      * Reads, verifies and builds the announced model.
@@ -89,7 +103,7 @@ public final class AnnouncedSnapshotLoader implements Serializable {
         }
     }
 
-    private static BatchScorer checkedScorer(
+    private BatchScorer checkedScorer(
             DetectorSnapshot snapshot, String announcedVersion, String source)
             throws ModelRejectedException {
         String version = snapshot.modelInfo().version();
@@ -114,7 +128,7 @@ public final class AnnouncedSnapshotLoader implements Serializable {
                                                         + " it with `polygraph train`"));
         BatchScorer scorer = null;
         try {
-            scorer = snapshot.newScorer();
+            scorer = snapshot.withGraphBackend(GraphBackend.named(graphBackend)).newScorer();
             ReferenceRecords.ReferenceCheck check = reference.check(scorer);
             if (!check.passed()) {
                 throw new ModelRejectedException(

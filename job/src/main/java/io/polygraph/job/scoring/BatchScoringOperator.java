@@ -93,7 +93,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
     private final ScorerFactory shadowFactory;
     private final BatchTrigger trigger;
     private final AlertPolicy policy;
-    private final AnnouncedSnapshotLoader loader = new AnnouncedSnapshotLoader();
+    private final AnnouncedSnapshotLoader loader;
 
     private transient List<JoinedTransaction> buffer;
     private transient ScoringModels models;
@@ -127,6 +127,8 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
             AlertPolicy policy) {
         this.scorerFactory = Objects.requireNonNull(scorerFactory, "scorerFactory");
         this.shadowFactory = shadowFactory;
+        // Announced models run where the job's own model does.
+        this.loader = new AnnouncedSnapshotLoader(scorerFactory.graphBackend());
         this.trigger = Objects.requireNonNull(trigger, "trigger");
         this.policy = Objects.requireNonNull(policy, "policy");
     }

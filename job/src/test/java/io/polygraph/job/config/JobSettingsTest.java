@@ -67,6 +67,7 @@ class JobSettingsTest {
     @Test
     void invalidValuesFailNamingTheirKey() {
         assertInvalid(PolygraphOptions.BATCH_SIZE.key(), "0");
+        assertInvalid(PolygraphOptions.GRAPH_BACKEND.key(), "tpu");
         assertInvalid(PolygraphOptions.MAX_BATCH_DELAY.key(), "0 ms");
         assertInvalid(PolygraphOptions.TRANSACTIONS_TOPIC.key(), " ");
         assertInvalid(PolygraphOptions.RECENT_TRANSACTIONS.key(), "-1");
