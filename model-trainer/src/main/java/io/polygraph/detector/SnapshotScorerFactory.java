@@ -48,14 +48,22 @@ public final class SnapshotScorerFactory implements ScorerFactory {
 
     /**
      * As {@link #forJob(Path)}, the scorers running their networks on the graph backend called
-     * {@code graphBackend}, which must be on the class path.
+     * {@code graphBackend}, which must be on the class path; for a backend other than ND4J the
+     * networks are loaded on it once, now.
      *
      * @throws IllegalArgumentException also when there is no such backend
+     * @throws UnsupportedOperationException when the snapshot's detector type or one of its
+     *     networks' ops does not run on that backend
      */
     public static SnapshotScorerFactory forJob(Path snapshotPath, String graphBackend)
             throws IOException {
-        GraphBackend.named(graphBackend);
-        readScoringSnapshot(snapshotPath);
+        GraphBackend backend = GraphBackend.named(graphBackend);
+        DetectorSnapshot snapshot = readScoringSnapshot(snapshotPath);
+        if (!Nd4jGraphBackend.NAME.equals(graphBackend)) {
+            // Loading the networks once here is what tells whether this detector type and every
+            // op of its networks run on that backend: better refused now than in every subtask.
+            snapshot.withGraphBackend(backend).newScorer().close();
+        }
         return new SnapshotScorerFactory(snapshotPath, graphBackend);
     }
 

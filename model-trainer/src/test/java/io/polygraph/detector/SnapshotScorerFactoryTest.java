@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.polygraph.train.AutoencoderConfig;
+import io.polygraph.train.AutoencoderDetectorConfig;
+import io.polygraph.train.AutoencoderDetectorTrainer;
 import io.polygraph.train.TestDetectors;
+import io.polygraph.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +69,24 @@ class SnapshotScorerFactoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no graph backend tpu")
                 .hasMessageContaining("portable");
+    }
+
+    @Test
+    void aDetectorThatRunsOnlyOnNd4jIsRefusedOnAnotherBackendBeforeTheJobIsBuilt(
+            @TempDir Path directory) throws Exception {
+        Path file = directory.resolve("autoencoder.zip");
+        AutoencoderDetectorConfig config =
+                AutoencoderDetectorConfig.defaults()
+                        .withNetwork(new AutoencoderConfig(List.of(8), 4, 64, 1e-3, 0.0, 0.0, 0))
+                        .withEpochs(1);
+        new AutoencoderDetectorTrainer(config)
+                .train(TestDetectors.world(16, 6, 5), TrainingListener.NONE)
+                .snapshot()
+                .save(file);
+
+        assertThatThrownBy(() -> SnapshotScorerFactory.forJob(file, "portable"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("autoencoder detectors score on ND4J only");
     }
 
     @Test
