@@ -107,11 +107,7 @@ public final class ConsensusNetwork implements AutoCloseable {
                                 HISTORY_MASK, historyMask));
         double[][] cosines = new double[OUTPUTS.length][];
         for (int k = 0; k < OUTPUTS.length; k++) {
-            float[] values = out.get(OUTPUTS[k]).values();
-            cosines[k] = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                cosines[k][i] = values[i];
-            }
+            cosines[k] = out.get(OUTPUTS[k]).toDoubles();
         }
         return cosines;
     }

@@ -76,12 +76,7 @@ public final class PairNetwork implements AutoCloseable {
             throw new IllegalArgumentException(
                     "sides differ in batch size: " + a.dimension(0) + " vs " + b.dimension(0));
         }
-        float[] cosines = graph.run(Map.of(INPUT_A, a, INPUT_B, b)).get(COSINE).values();
-        double[] result = new double[cosines.length];
-        for (int i = 0; i < cosines.length; i++) {
-            result[i] = cosines[i];
-        }
-        return result;
+        return graph.run(Map.of(INPUT_A, a, INPUT_B, b)).get(COSINE).toDoubles();
     }
 
     /**

@@ -139,14 +139,6 @@ public final class FusionNetwork implements AutoCloseable {
     }
 
     private static double[] column(Tensor tensor) {
-        if (tensor == null) {
-            return null;
-        }
-        float[] values = tensor.values();
-        double[] column = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            column[i] = values[i];
-        }
-        return column;
+        return tensor == null ? null : tensor.toDoubles();
     }
 }

@@ -59,6 +59,15 @@ public final class Tensor {
         return values.length;
     }
 
+    /** A copy of the values as doubles, row-major (what detectors compute scores with). */
+    public double[] toDoubles() {
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
+    }
+
     /** The backing values, row-major (shared: see the class comment). */
     public float[] values() {
         return values;

@@ -67,7 +67,8 @@ public record ReduceOp(boolean mean, int[] axes, boolean keepDimensions) impleme
         }
     }
 
-    private boolean[] reduced(int rank) {
+    /** Which axes of an input of this rank the op reduces. */
+    public boolean[] reduced(int rank) {
         boolean[] reduced = new boolean[rank];
         if (axes.length == 0) {
             java.util.Arrays.fill(reduced, true);

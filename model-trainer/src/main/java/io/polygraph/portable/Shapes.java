@@ -28,7 +28,7 @@ public final class Shapes {
     }
 
     /** A possibly negative axis as an index into a shape of this rank. */
-    static int axis(long axis, int rank) {
+    public static int axis(long axis, int rank) {
         long resolved = axis < 0 ? axis + rank : axis;
         if (resolved < 0 || resolved >= rank) {
             throw new IllegalArgumentException("axis " + axis + " out of range for rank " + rank);

@@ -15,15 +15,22 @@ import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * Writes and reads lists of generated Avro records as Avro object container files (schema in the
- * header, deflate-compressed blocks), the format the trainer reads.
+ * header, deflate-compressed blocks), the format the trainer reads and the backend benchmark's
+ * records file.
  */
-final class AvroContainerFiles {
+public final class AvroContainerFiles {
 
     private static final int DEFLATE_LEVEL = 6;
 
     private AvroContainerFiles() {}
 
-    static <T extends SpecificRecordBase> void write(Path file, Class<T> type, List<T> records) {
+    /**
+     * Writes {@code records} to {@code file}, replacing it.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static <T extends SpecificRecordBase> void write(
+            Path file, Class<T> type, List<T> records) {
         SpecificDatumWriter<T> datumWriter = new SpecificDatumWriter<>(type);
         try (DataFileWriter<T> writer = new DataFileWriter<>(datumWriter)) {
             writer.setCodec(CodecFactory.deflateCodec(DEFLATE_LEVEL));
@@ -37,11 +44,22 @@ final class AvroContainerFiles {
     }
 
     static <T extends SpecificRecordBase> List<T> read(Path file, Class<T> type) {
+        return read(file, type, "world file", "WorldFiles.write");
+    }
+
+    /**
+     * The records of {@code file}.
+     *
+     * @param kind what the file is, for the message when it is missing
+     * @param writer what writes it, for the same message
+     * @throws IllegalArgumentException when the file is missing
+     * @throws UncheckedIOException naming the file when it cannot be read
+     */
+    public static <T extends SpecificRecordBase> List<T> read(
+            Path file, Class<T> type, String kind, String writer) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(
-                    "world file "
-                            + file.toAbsolutePath()
-                            + " is missing (written by WorldFiles.write)");
+                    kind + " " + file.toAbsolutePath() + " is missing (written by " + writer + ")");
         }
         List<T> records = new ArrayList<>();
         try (DataFileReader<T> reader =

@@ -29,7 +29,7 @@ final class CudaGraph implements GraphRunner, AutoCloseable {
     private final CudaOps ops;
     private final cublasContext cublas;
     private final DeviceBuffer[] buffers;
-    private final int storedCount;
+    private final int[][] storedShapes;
 
     CudaGraph(PortableGraph program, CudaDevice device) {
         this.program = program;
@@ -44,9 +44,10 @@ final class CudaGraph implements GraphRunner, AutoCloseable {
             buffers[slot] = new DeviceBuffer();
         }
         List<Tensor> stored = program.storedArrays();
-        this.storedCount = stored.size();
+        this.storedShapes = new int[stored.size()][];
         for (int slot = 0; slot < stored.size(); slot++) {
             buffers[slot].upload(stored.get(slot).values());
+            storedShapes[slot] = stored.get(slot).shape();
         }
     }
 
@@ -54,10 +55,7 @@ final class CudaGraph implements GraphRunner, AutoCloseable {
     public Map<String, Tensor> run(Map<String, Tensor> placeholders) {
         device.makeCurrent();
         int[][] shapes = new int[buffers.length][];
-        List<Tensor> stored = program.storedArrays();
-        for (int slot = 0; slot < storedCount; slot++) {
-            shapes[slot] = stored.get(slot).shape();
-        }
+        System.arraycopy(storedShapes, 0, shapes, 0, storedShapes.length);
         for (Map.Entry<String, Integer> placeholder : program.placeholderSlots().entrySet()) {
             Tensor value = placeholders.get(placeholder.getKey());
             if (value == null) {
@@ -82,7 +80,7 @@ final class CudaGraph implements GraphRunner, AutoCloseable {
                 throw new IllegalArgumentException("op " + step.name() + ": " + e.getMessage(), e);
             }
             DeviceBuffer output = buffers[step.outputSlot()];
-            output.ensure(size(outputShape));
+            output.ensure(Tensor.sizeOf(outputShape));
             ops.run(step.op(), inputs, inputShapes, output, outputShape);
             shapes[step.outputSlot()] = outputShape;
         }
@@ -95,7 +93,8 @@ final class CudaGraph implements GraphRunner, AutoCloseable {
                                         new Tensor(
                                                 shapes[slot],
                                                 buffers[slot].download(
-                                                        Math.toIntExact(size(shapes[slot]))))));
+                                                        Math.toIntExact(
+                                                                Tensor.sizeOf(shapes[slot]))))));
         return outputs;
     }
 
@@ -105,13 +104,5 @@ final class CudaGraph implements GraphRunner, AutoCloseable {
             buffer.close();
         }
         cublasDestroy_v2(cublas);
-    }
-
-    static long size(int[] shape) {
-        long size = 1;
-        for (int dimension : shape) {
-            size *= dimension;
-        }
-        return size;
     }
 }

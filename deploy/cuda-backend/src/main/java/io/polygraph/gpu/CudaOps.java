@@ -4,6 +4,7 @@ import static org.bytedeco.cuda.global.cublas.CUBLAS_OP_N;
 import static org.bytedeco.cuda.global.cublas.CUBLAS_OP_T;
 import static org.bytedeco.cuda.global.cublas.cublasSgemmStridedBatched;
 
+import io.polygraph.graph.Tensor;
 import io.polygraph.portable.BroadcastOp;
 import io.polygraph.portable.ConcatOp;
 import io.polygraph.portable.Conv2dOp;
@@ -44,7 +45,7 @@ final class CudaOps {
     }
 
     void run(PortableOp op, DeviceBuffer[] in, int[][] shapes, DeviceBuffer out, int[] outShape) {
-        long n = CudaGraph.size(outShape);
+        long n = Tensor.sizeOf(outShape);
         if (op instanceof UnaryOp unary) {
             kernels.launch("unary", n, in[0], out, n, unary.function().ordinal(), unary.constant());
         } else if (op instanceof BroadcastOp broadcast) {
@@ -98,7 +99,7 @@ final class CudaOps {
         } else if (op instanceof ReduceOp reduce) {
             reduce(reduce, in[0], shapes[0], out, n);
         } else if (op instanceof SoftmaxOp softmax) {
-            int axis = Math.floorMod((int) softmax.axis(), outShape.length);
+            int axis = Shapes.axis(softmax.axis(), outShape.length);
             int inner = 1;
             for (int a = axis + 1; a < outShape.length; a++) {
                 inner *= outShape[a];
@@ -116,7 +117,7 @@ final class CudaOps {
         int rows = op.transposeX() ? x[rank - 1] : x[rank - 2];
         int inner = op.transposeX() ? x[rank - 2] : x[rank - 1];
         int columnsOut = op.transposeResult() ? outShape[rank - 2] : outShape[rank - 1];
-        int batches = Math.toIntExact(CudaGraph.size(outShape) / ((long) rows * columnsOut));
+        int batches = Math.toIntExact(Tensor.sizeOf(outShape) / ((long) rows * columnsOut));
         DeviceBuffer target = op.transposeResult() ? scratch : out;
         target.ensure((long) batches * rows * columnsOut);
         gemm(
@@ -179,15 +180,15 @@ final class CudaOps {
 
     private void concat(
             ConcatOp op, DeviceBuffer[] in, int[][] shapes, DeviceBuffer out, int[] outShape) {
-        int along = Math.floorMod((int) op.axis(), outShape.length);
+        int along = Shapes.axis(op.axis(), outShape.length);
         long outer = 1;
         for (int a = 0; a < along; a++) {
             outer *= outShape[a];
         }
-        long outBlock = CudaGraph.size(outShape) / Math.max(1, outer);
+        long outBlock = Tensor.sizeOf(outShape) / Math.max(1, outer);
         long start = 0;
         for (int i = 0; i < in.length; i++) {
-            long size = CudaGraph.size(shapes[i]);
+            long size = Tensor.sizeOf(shapes[i]);
             long block = size / Math.max(1, outer);
             kernels.launch("concat_part", size, in[i], out, size, block, outBlock, start);
             start += block;
@@ -230,14 +231,11 @@ final class CudaOps {
 
     private void reduce(ReduceOp op, DeviceBuffer in, int[] shape, DeviceBuffer out, long n) {
         int[] strides = Shapes.strides(shape);
+        boolean[] reducedAxes = op.reduced(shape.length);
         int[] reduced = new int[shape.length];
         long perOutput = 1;
         for (int axis = 0; axis < shape.length; axis++) {
-            boolean all = op.axes().length == 0;
-            for (int a : op.axes()) {
-                all |= Math.floorMod(a, shape.length) == axis;
-            }
-            if (all) {
+            if (reducedAxes[axis]) {
                 reduced[axis] = 1;
                 perOutput *= shape[axis];
             }

@@ -5,6 +5,7 @@ import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.SnapshotJson;
 import io.polygraph.graph.GraphBackend;
+import io.polygraph.portable.PortableGraphBackend;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,6 +153,8 @@ public final class BackendBenchCommand implements Callable<Integer> {
     }
 
     private static int defaultThreads(String backend) {
-        return backend.equals("portable") ? Runtime.getRuntime().availableProcessors() : 1;
+        return backend.equals(PortableGraphBackend.NAME)
+                ? Runtime.getRuntime().availableProcessors()
+                : 1;
     }
 }

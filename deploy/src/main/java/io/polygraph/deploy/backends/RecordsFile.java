@@ -2,16 +2,12 @@ package io.polygraph.deploy.backends;
 
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.schema.JoinedTransaction;
+import io.polygraph.world.AvroContainerFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Records to score as an Avro data file of {@link JoinedTransaction}s, the job's own joined form
@@ -27,27 +23,27 @@ final class RecordsFile {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (DataFileWriter<JoinedTransaction> writer =
-                new DataFileWriter<>(new SpecificDatumWriter<>(JoinedTransaction.class))) {
-            writer.setCodec(org.apache.avro.file.CodecFactory.deflateCodec(6));
-            writer.create(JoinedTransaction.getClassSchema(), file.toFile());
-            for (MultimodalRecord record : records) {
-                writer.append(record.toJoined(Instant.EPOCH));
-            }
-        }
+        AvroContainerFiles.write(
+                file,
+                JoinedTransaction.class,
+                records.stream().map(record -> record.toJoined(Instant.EPOCH)).toList());
     }
 
     /**
      * @throws IOException naming the file when it cannot be read or holds no records
      */
     static List<MultimodalRecord> read(Path file) throws IOException {
-        List<MultimodalRecord> records = new ArrayList<>();
-        try (DataFileReader<JoinedTransaction> reader =
-                new DataFileReader<>(
-                        file.toFile(), new SpecificDatumReader<>(JoinedTransaction.class))) {
-            for (JoinedTransaction joined : reader) {
-                records.add(MultimodalRecord.of(joined));
-            }
+        List<MultimodalRecord> records;
+        try {
+            records =
+                    AvroContainerFiles.read(
+                                    file,
+                                    JoinedTransaction.class,
+                                    "records file",
+                                    "polygraph bench-backends --write-records")
+                            .stream()
+                            .map(MultimodalRecord::of)
+                            .toList();
         } catch (RuntimeException e) {
             throw new IOException(
                     file + " is not a file of joined transactions: " + e.getMessage(), e);
