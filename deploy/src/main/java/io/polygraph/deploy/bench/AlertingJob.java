@@ -2,9 +2,8 @@ package io.polygraph.deploy.bench;
 
 import io.polygraph.deploy.flink.LocalFlinkJob;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
-import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.detector.ScorerFactory;
 import io.polygraph.job.config.PolygraphOptions;
-import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -23,7 +22,7 @@ final class AlertingJob {
      */
     static LocalFlinkJob start(
             LocalKafkaBroker broker,
-            Path snapshot,
+            ScorerFactory snapshot,
             BenchTopics topics,
             String group,
             DeliveryGuarantee guarantee,
@@ -38,7 +37,8 @@ final class AlertingJob {
         config.set(PolygraphOptions.ALERT_THRESHOLD, 1.0);
         // A failure should fail the measurement, not hide in a restart.
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        return LocalFlinkJob.start(
-                config, LocalKafkaBroker.freePort(), SnapshotScorerFactory.forJob(snapshot));
+        // Models announced to the job load on the backend its own scorers run on.
+        config.set(PolygraphOptions.GRAPH_BACKEND, snapshot.graphBackend());
+        return LocalFlinkJob.start(config, LocalKafkaBroker.freePort(), snapshot);
     }
 }

@@ -1,9 +1,9 @@
 package io.polygraph.deploy.bench;
 
 import io.polygraph.detector.BatchScorer;
-import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
+import io.polygraph.detector.SnapshotScorerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +22,13 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * JMH: one {@link BatchScorer#score} call on a batch of {@code batchSize} joined records, with the
- * detector of the snapshot at {@code snapshot}. Records per second are the measured operations per
- * second times the batch size ({@link BatchingGain} does that arithmetic).
+ * detector of the snapshot at {@code snapshot}, its networks on the graph backend called {@code
+ * graphBackend}. Records per second are the measured operations per second times the batch size
+ * ({@link BatchingGain} does that arithmetic).
  *
  * <p>The batches are built once per trial from {@link BenchRecords}, several different ones so that
  * successive calls do not score identical inputs, and cycled through; building them is not timed.
- * The {@code @Param} defaults are placeholders: {@link BatchingGain} always sets both.
+ * The {@code @Param} defaults are placeholders: {@link BatchingGain} always sets them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,13 +47,16 @@ public class BatchScoringBenchmark {
     @Param("40")
     public int customers;
 
+    @Param("nd4j")
+    public String graphBackend;
+
     private BatchScorer scorer;
     private List<List<MultimodalRecord>> batches;
     private int next;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        scorer = DetectorSnapshot.read(Path.of(snapshot)).newScorer();
+        scorer = new SnapshotScorerFactory(Path.of(snapshot), graphBackend).create();
         List<MultimodalRecord> records = BenchRecords.world(customers);
         batches = new ArrayList<>();
         for (int b = 0; b < DISTINCT_BATCHES; b++) {

@@ -1,8 +1,12 @@
 package io.polygraph.deploy.bench;
 
+import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.graph.Nd4jGraphBackend;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
@@ -30,11 +34,36 @@ final class BatchingGain {
     }
 
     /**
-     * Measures every snapshot of {@code snapshots} (by detector name) at every batch size.
+     * The detectors of {@code snapshots} whose networks do not run on {@code graphBackend}, each
+     * with the reason the backend gave when they were loaded on it; benchmark 1 measures the
+     * others.
+     *
+     * @throws IOException when a snapshot cannot be read
+     */
+    static Map<String, String> refusedBy(String graphBackend, Map<String, Path> snapshots)
+            throws IOException {
+        Map<String, String> refused = new LinkedHashMap<>();
+        if (Nd4jGraphBackend.NAME.equals(graphBackend)) {
+            return refused;
+        }
+        for (Map.Entry<String, Path> snapshot : snapshots.entrySet()) {
+            try {
+                SnapshotScorerFactory.forJob(snapshot.getValue(), graphBackend);
+            } catch (UnsupportedOperationException e) {
+                refused.put(snapshot.getKey(), e.getMessage());
+            }
+        }
+        return refused;
+    }
+
+    /**
+     * Measures every snapshot of {@code snapshots} (by detector name) at every batch size, the
+     * networks on the graph backend called {@code graphBackend}.
      *
      * @throws RunnerException when a benchmark run failed
      */
-    List<Measurement> run(Map<String, Path> snapshots, List<Integer> batchSizes)
+    List<Measurement> run(
+            Map<String, Path> snapshots, List<Integer> batchSizes, String graphBackend)
             throws RunnerException {
         ChainedOptionsBuilder options =
                 new OptionsBuilder()
@@ -44,6 +73,7 @@ final class BatchingGain {
                                 snapshots.values().stream()
                                         .map(Path::toString)
                                         .toArray(String[]::new))
+                        .param("graphBackend", graphBackend)
                         .param(
                                 "batchSize",
                                 batchSizes.stream().map(String::valueOf).toArray(String[]::new))

@@ -12,23 +12,33 @@ import java.util.stream.Collectors;
 final class BenchReport {
 
     private final List<BatchingGain.Measurement> batching;
+    private final Map<String, String> notOnGraphBackend;
     private final OperatorEfficiency.Measurement operator;
     private final EndToEndThroughput.Measurement endToEnd;
     private final List<Integer> batchSizes;
+    private final String graphBackend;
 
+    /**
+     * @param notOnGraphBackend detectors benchmark 1 did not measure because their networks do not
+     *     run on {@code graphBackend}, with the backend's reason
+     */
     BenchReport(
             List<BatchingGain.Measurement> batching,
+            Map<String, String> notOnGraphBackend,
             OperatorEfficiency.Measurement operator,
             EndToEndThroughput.Measurement endToEnd,
-            List<Integer> batchSizes) {
+            List<Integer> batchSizes,
+            String graphBackend) {
         this.batching = batching;
+        this.notOnGraphBackend = notOnGraphBackend;
         this.operator = operator;
         this.endToEnd = endToEnd;
         this.batchSizes = batchSizes;
+        this.graphBackend = graphBackend;
     }
 
     void print(PrintStream out, String defaultDetector) {
-        if (!batching.isEmpty()) {
+        if (!batching.isEmpty() || !notOnGraphBackend.isEmpty()) {
             printBatching(out, defaultDetector);
         }
         if (operator != null) {
@@ -41,7 +51,11 @@ final class BenchReport {
 
     private void printBatching(PrintStream out, String defaultDetector) {
         out.println();
-        out.println("1. Batching gain: records/s of BatchScorer.score by batch size (JMH)");
+        out.println(
+                "1. Batching gain: records/s of BatchScorer.score by batch size (JMH), networks on"
+                        + " the "
+                        + graphBackend
+                        + " graph backend");
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-12s", "detector"));
         batchSizes.forEach(size -> header.append(String.format(Locale.ROOT, "%10d", size)));
         header.append(String.format(Locale.ROOT, "%10s", "256/1"));
@@ -65,6 +79,9 @@ final class BenchReport {
                             gain(row.getValue()).map(g -> BenchRun.format(g) + "x").orElse("-")));
             out.println(line);
         }
+        notOnGraphBackend.forEach(
+                (detector, reason) ->
+                        out.printf(Locale.ROOT, "%-12s not measured: %s%n", detector, reason));
         gain(byDetector().getOrDefault(defaultDetector, Map.of()))
                 .ifPresent(
                         g ->

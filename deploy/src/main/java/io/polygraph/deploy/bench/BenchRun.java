@@ -2,6 +2,10 @@ package io.polygraph.deploy.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.polygraph.detector.ScorerFactory;
+import io.polygraph.detector.SnapshotScorerFactory;
+import io.polygraph.graph.GraphBackend;
+import io.polygraph.graph.Nd4jGraphBackend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,6 +45,7 @@ public final class BenchRun {
     private final int operatorBatchSize;
     private final Set<Integer> benchmarks;
     private List<Integer> stateSizeEntities;
+    private String graphBackend = Nd4jGraphBackend.NAME;
 
     public BenchRun(boolean quick, List<Integer> batchSizes, int operatorBatchSize) {
         this(quick, batchSizes, operatorBatchSize, ALL);
@@ -81,6 +86,19 @@ public final class BenchRun {
         return this;
     }
 
+    /**
+     * Runs the detectors' networks on the graph backend called {@code name} instead of ND4J, in
+     * every benchmark that scores: benchmark 1 measures the detectors that backend runs and names
+     * the others; benchmarks 2 to 4 need the default detector to run on it.
+     *
+     * @throws IllegalArgumentException when no such backend is on the class path
+     */
+    public BenchRun withGraphBackend(String name) {
+        GraphBackend.named(name);
+        this.graphBackend = name;
+        return this;
+    }
+
     /** Whether the run needs detector snapshots (only benchmarks that score do). */
     public boolean needsSnapshots() {
         return benchmarks.stream().anyMatch(SCORING::contains);
@@ -97,31 +115,39 @@ public final class BenchRun {
     public int run(Map<String, Path> snapshots, Path json, PrintStream console) throws Exception {
         String defaultDetector = snapshots.isEmpty() ? null : snapshots.keySet().iterator().next();
         console.printf(
-                "Benchmarks %s on %d cores, Java %s, %s%n",
+                "Benchmarks %s on %d cores, Java %s, networks on the %s graph backend, %s%n",
                 benchmarks,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
+                graphBackend,
                 settings);
-        List<BatchingGain.Measurement> batching =
-                benchmarks.contains(1)
-                        ? new BatchingGain(settings).run(snapshots, batchSizes)
-                        : List.of();
+        // Checked first: a default detector the backend cannot run fails the command now, not
+        // after benchmark 1's minutes.
+        ScorerFactory scoring =
+                benchmarks.stream().anyMatch(b -> b >= 2 && SCORING.contains(b))
+                        ? SnapshotScorerFactory.forJob(snapshots.get(defaultDetector), graphBackend)
+                        : null;
+        Map<String, String> refused = Map.of();
+        List<BatchingGain.Measurement> batching = List.of();
+        if (benchmarks.contains(1)) {
+            refused = BatchingGain.refusedBy(graphBackend, snapshots);
+            Map<String, Path> runnable = new LinkedHashMap<>(snapshots);
+            runnable.keySet().removeAll(refused.keySet());
+            batching =
+                    runnable.isEmpty()
+                            ? List.of()
+                            : new BatchingGain(settings).run(runnable, batchSizes, graphBackend);
+        }
         OperatorEfficiency.Measurement operator =
                 benchmarks.contains(2)
                         ? new OperatorEfficiency(settings)
-                                .measure(
-                                        defaultDetector,
-                                        snapshots.get(defaultDetector),
-                                        operatorBatchSize)
+                                .measure(defaultDetector, scoring, operatorBatchSize)
                         : null;
         EndToEndThroughput.Measurement endToEnd =
-                benchmarks.contains(3)
-                        ? new EndToEndThroughput(settings).measure(snapshots.get(defaultDetector))
-                        : null;
+                benchmarks.contains(3) ? new EndToEndThroughput(settings).measure(scoring) : null;
         LatencyUnderLoad.Result latency =
                 benchmarks.contains(4)
-                        ? new LatencyUnderLoad(settings)
-                                .measure(snapshots.get(defaultDetector), endToEnd, console)
+                        ? new LatencyUnderLoad(settings).measure(scoring, endToEnd, console)
                         : null;
         StateSize.Result stateSize =
                 benchmarks.contains(5)
@@ -129,7 +155,8 @@ public final class BenchRun {
                         : null;
         List<TrainingEpochs.Measurement> training =
                 benchmarks.contains(6) ? new TrainingEpochs(settings).measure() : null;
-        BenchReport report = new BenchReport(batching, operator, endToEnd, batchSizes);
+        BenchReport report =
+                new BenchReport(batching, refused, operator, endToEnd, batchSizes, graphBackend);
         report.print(console, defaultDetector);
         if (latency != null) {
             LatencyUnderLoadReport.print(console, latency);
@@ -146,8 +173,10 @@ public final class BenchRun {
             document.put("cores", Runtime.getRuntime().availableProcessors());
             document.put("javaVersion", System.getProperty("java.version"));
             document.put("settings", settings);
+            document.put("graphBackend", graphBackend);
             document.put("defaultDetector", defaultDetector);
             document.put("batching", batching);
+            document.put("batchingNotOnGraphBackend", refused);
             document.put("operator", operator);
             document.put("operatorEfficiency", operator == null ? null : operator.efficiency());
             document.put("endToEnd", endToEnd);

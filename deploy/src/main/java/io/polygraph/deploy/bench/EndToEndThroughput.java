@@ -4,11 +4,11 @@ import io.polygraph.deploy.flink.LocalFlinkJob;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
 import io.polygraph.deploy.world.WorldPublisher;
 import io.polygraph.deploy.world.WorldPublisher.WorldTopics;
+import io.polygraph.detector.ScorerFactory;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,7 @@ final class EndToEndThroughput {
         this.settings = settings;
     }
 
-    Measurement measure(Path snapshot) throws Exception {
+    Measurement measure(ScorerFactory snapshot) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         World world = world(settings.endToEndCustomers());
         try (LocalKafkaBroker broker =
@@ -118,7 +118,11 @@ final class EndToEndThroughput {
      * on each second's checkpoint.
      */
     private double polygraph(
-            LocalKafkaBroker broker, Path snapshot, long records, long transactions, int cores)
+            LocalKafkaBroker broker,
+            ScorerFactory snapshot,
+            long records,
+            long transactions,
+            int cores)
             throws Exception {
         try (LocalFlinkJob job =
                         AlertingJob.start(

@@ -6,10 +6,10 @@ import io.polygraph.deploy.bench.LatencyArithmetic.RatePlan;
 import io.polygraph.deploy.demo.TopicWatcher;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
 import io.polygraph.deploy.world.WorldPublisher;
+import io.polygraph.detector.ScorerFactory;
 import io.polygraph.job.config.PolygraphOptions;
 import io.polygraph.world.World;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +191,8 @@ final class LatencyUnderLoad {
      * @param endToEnd benchmark 3's measurement in this run, or null to measure the rate here
      * @param progress where a line is printed as each part starts
      */
-    Result measure(Path snapshot, EndToEndThroughput.Measurement endToEnd, PrintStream progress)
+    Result measure(
+            ScorerFactory snapshot, EndToEndThroughput.Measurement endToEnd, PrintStream progress)
             throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         World sizing = EndToEndThroughput.world(settings.endToEndCustomers());

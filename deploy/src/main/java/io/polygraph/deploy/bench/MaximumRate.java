@@ -3,8 +3,8 @@ package io.polygraph.deploy.bench;
 import io.polygraph.deploy.flink.LocalFlinkJob;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
 import io.polygraph.deploy.world.WorldPublisher;
+import io.polygraph.detector.ScorerFactory;
 import io.polygraph.world.World;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -32,7 +32,8 @@ record MaximumRate(double recordsPerSecond, String source) {
      * transaction.
      */
     static MaximumRate measuredOnBacklog(
-            LocalKafkaBroker broker, Path snapshot, World world, int cores) throws Exception {
+            LocalKafkaBroker broker, ScorerFactory snapshot, World world, int cores)
+            throws Exception {
         long records = world.eventsInTimeOrder().size();
         long transactions = world.transactions().size();
         double alertsPerSecond = backlogAlertRate(broker, snapshot, world, cores);
@@ -48,7 +49,8 @@ record MaximumRate(double recordsPerSecond, String source) {
 
     /** Alerts per second of the job reading {@code world} as a backlog. */
     private static double backlogAlertRate(
-            LocalKafkaBroker broker, Path snapshot, World world, int cores) throws Exception {
+            LocalKafkaBroker broker, ScorerFactory snapshot, World world, int cores)
+            throws Exception {
         BenchTopics topics = BenchTopics.suffixed("latency-rate");
         topics.create(broker);
         try (WorldPublisher publisher =

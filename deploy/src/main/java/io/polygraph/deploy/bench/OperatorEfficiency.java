@@ -1,14 +1,13 @@
 package io.polygraph.deploy.bench;
 
 import io.polygraph.detector.BatchScorer;
-import io.polygraph.detector.DetectorSnapshot;
 import io.polygraph.detector.MultimodalRecord;
+import io.polygraph.detector.ScorerFactory;
 import io.polygraph.job.alert.AlertPolicy;
 import io.polygraph.job.scoring.BatchScoringOperator;
 import io.polygraph.job.scoring.BatchTrigger;
 import io.polygraph.schema.Alert;
 import io.polygraph.schema.JoinedTransaction;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ final class OperatorEfficiency {
      * Runs {@link BenchSettings#operatorRounds} rounds, each the raw detector and then the
      * operator, so that each ratio compares two runs made one right after the other.
      */
-    Measurement measure(String detector, Path snapshot, int batchSize) throws Exception {
+    Measurement measure(String detector, ScorerFactory snapshot, int batchSize) throws Exception {
         List<MultimodalRecord> distinct = BenchRecords.world(settings.customers());
         long records = settings.operatorRecords();
         List<Round> rounds = new ArrayList<>();
@@ -106,9 +105,9 @@ final class OperatorEfficiency {
      * after batch, timed after its first batch.
      */
     private static double rawRecordsPerSecond(
-            Path snapshot, List<MultimodalRecord> distinct, long records, int batchSize)
+            ScorerFactory snapshot, List<MultimodalRecord> distinct, long records, int batchSize)
             throws Exception {
-        try (BatchScorer scorer = DetectorSnapshot.read(snapshot).newScorer()) {
+        try (BatchScorer scorer = snapshot.create()) {
             scorer.score(cycled(distinct, 0, Math.min(batchSize, records)));
             long start = System.nanoTime();
             long scored = 0;
@@ -133,7 +132,11 @@ final class OperatorEfficiency {
     }
 
     private static void runOperator(
-            String run, Path snapshot, List<MultimodalRecord> distinct, long records, int batchSize)
+            String run,
+            ScorerFactory snapshot,
+            List<MultimodalRecord> distinct,
+            long records,
+            int batchSize)
             throws Exception {
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);

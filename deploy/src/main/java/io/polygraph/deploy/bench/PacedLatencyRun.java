@@ -9,12 +9,12 @@ import io.polygraph.deploy.demo.TopicWatcher;
 import io.polygraph.deploy.flink.LocalFlinkJob;
 import io.polygraph.deploy.kafka.LocalKafkaBroker;
 import io.polygraph.deploy.world.WorldPublisher;
+import io.polygraph.detector.ScorerFactory;
 import io.polygraph.schema.Alert;
 import io.polygraph.topic.Topics;
 import io.polygraph.world.World;
 import io.polygraph.world.WorldConfig;
 import io.polygraph.world.WorldGenerator;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,7 +41,7 @@ final class PacedLatencyRun {
     static final int PRIMING_YEARS_EARLIER = 2;
 
     private final LocalKafkaBroker broker;
-    private final Path snapshot;
+    private final ScorerFactory snapshot;
     private final int cores;
     private final double warmupSeconds;
     private final World priming;
@@ -50,7 +50,8 @@ final class PacedLatencyRun {
      * @param snapshot the detector snapshot the job scores with
      * @param warmupSeconds publishing time left out at the start of the run
      */
-    PacedLatencyRun(LocalKafkaBroker broker, Path snapshot, int cores, double warmupSeconds) {
+    PacedLatencyRun(
+            LocalKafkaBroker broker, ScorerFactory snapshot, int cores, double warmupSeconds) {
         this.broker = broker;
         this.snapshot = snapshot;
         this.cores = cores;

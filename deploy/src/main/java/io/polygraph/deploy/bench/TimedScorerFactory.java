@@ -5,9 +5,7 @@ import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
 import io.polygraph.detector.ScorerFactory;
-import io.polygraph.detector.SnapshotScorerFactory;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,11 +23,11 @@ final class TimedScorerFactory implements ScorerFactory {
     private static final Map<String, BatchTimings> TIMINGS = new ConcurrentHashMap<>();
 
     private final String run;
-    private final SnapshotScorerFactory snapshot;
+    private final ScorerFactory snapshot;
 
-    TimedScorerFactory(String run, Path snapshot) {
+    TimedScorerFactory(String run, ScorerFactory snapshot) {
         this.run = run;
-        this.snapshot = new SnapshotScorerFactory(snapshot);
+        this.snapshot = snapshot;
     }
 
     /** What the scorers of {@code run} noted. */
@@ -40,6 +38,11 @@ final class TimedScorerFactory implements ScorerFactory {
     @Override
     public BatchScorer create() throws IOException {
         return new TimedScorer(snapshot.create(), timings(run));
+    }
+
+    @Override
+    public String graphBackend() {
+        return snapshot.graphBackend();
     }
 
     /** Batch ends as the scorers noted them. */

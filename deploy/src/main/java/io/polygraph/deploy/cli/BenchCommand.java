@@ -1,6 +1,7 @@
 package io.polygraph.deploy.cli;
 
 import io.polygraph.deploy.bench.BenchRun;
+import io.polygraph.graph.Nd4jGraphBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -93,6 +94,16 @@ final class BenchCommand implements Callable<Integer> {
                             + " heap with POLYGRAPH_JAVA_OPTS=-Xmx...")
     List<Integer> stateEntities;
 
+    @Option(
+            names = "--graph-backend",
+            paramLabel = "NAME",
+            description =
+                    "Run the detectors' networks on this graph backend in benchmarks 1 to 4: nd4j"
+                            + " or portable (the job option polygraph.scoring.graph-backend)."
+                            + " Benchmark 1 names the detectors the backend does not run instead of"
+                            + " measuring them. Default: ${DEFAULT-VALUE}.")
+    String graphBackend = Nd4jGraphBackend.NAME;
+
     @Override
     public Integer call() throws Exception {
         if (!BenchRun.ALL.containsAll(benchmarks)) {
@@ -104,6 +115,11 @@ final class BenchCommand implements Callable<Integer> {
                             + benchmarks);
         }
         BenchRun run = new BenchRun(quick, batchSizes, operatorBatchSize, benchmarks);
+        try {
+            run.withGraphBackend(graphBackend);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--graph-backend: " + e.getMessage());
+        }
         if (stateEntities != null) {
             try {
                 run.withStateSizeEntities(stateEntities);

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark tables: ratios computed from the measurements, goals judged, never hidden. */
@@ -36,6 +37,29 @@ class BenchReportTest {
 
         assertThat(printed).contains("combined         10.00         -         -");
         assertThat(printed).doesNotContain("Goal: batch 256");
+    }
+
+    @Test
+    void detectorsTheGraphBackendDoesNotRunAreNamedWithItsReasonNotDropped() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            new BenchReport(
+                            List.of(
+                                    new BatchingGain.Measurement("combined", 1, 10, 0.5),
+                                    new BatchingGain.Measurement("combined", 256, 200, 3)),
+                            Map.of("mmoc", "mmoc detectors score on ND4J only"),
+                            null,
+                            null,
+                            List.of(1, 256),
+                            "portable")
+                    .print(out, "combined");
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("by batch size (JMH), networks on the portable graph backend")
+                .contains("combined         10.00       200    20.00x")
+                .contains("mmoc         not measured: mmoc detectors score on ND4J only")
+                .contains("Goal: batch 256 at least 30x batch 1 for combined: 20.0x, NOT met");
     }
 
     @Test
@@ -86,7 +110,8 @@ class BenchReportTest {
             List<BatchingGain.Measurement> batching, OperatorEfficiency.Measurement operator) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new BenchReport(batching, operator, null, List.of(1, 256)).print(out, "combined");
+            new BenchReport(batching, Map.of(), operator, null, List.of(1, 256), "nd4j")
+                    .print(out, "combined");
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
