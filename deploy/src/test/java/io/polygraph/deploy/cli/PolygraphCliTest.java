@@ -73,6 +73,16 @@ class PolygraphCliTest {
     }
 
     @Test
+    void benchOnAnUnknownGraphBackendIsAUsageErrorBeforeAnythingIsTrained() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new PolygraphCli()).setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("bench", "--quick", "--benchmarks", "1", "--graph-backend", "tpu"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--graph-backend", "tpu");
+    }
+
+    @Test
     void trainWithTheFusionDetectorWritesADmafnSnapshot(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("dmafn.zip");
 
