@@ -20,8 +20,9 @@ import java.util.Set;
  * without ND4J and fails, naming the op, on anything it cannot run exactly: an op kind outside the
  * detectors' graphs, an argument it does not implement, a shape computed at run time. {@link #run}
  * takes the placeholders the outputs need, checks their shapes against the graph's, and returns
- * fresh output tensors the caller owns. Immutable once compiled, and so safe to share between
- * threads; each run allocates its own intermediate arrays.
+ * fresh output tensors the caller owns. Safe to share between threads: the graph is immutable once
+ * compiled, and the arrays its runs reuse for intermediate values are each thread's own ({@link
+ * ScratchArrays}).
  */
 public final class PortableGraph implements GraphRunner {
 
@@ -31,6 +32,8 @@ public final class PortableGraph implements GraphRunner {
     private final List<Step> steps;
     private final Map<String, Integer> outputSlots;
     private final int slotCount;
+    private final boolean[] outputSteps;
+    private final ThreadLocal<ScratchArrays> scratch;
 
     private PortableGraph(Layout layout) {
         this.placeholders = layout.placeholderShapes;
@@ -39,6 +42,11 @@ public final class PortableGraph implements GraphRunner {
         this.steps = List.copyOf(layout.steps);
         this.outputSlots = layout.outputSlots;
         this.slotCount = layout.slots.size();
+        this.outputSteps = new boolean[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            outputSteps[i] = outputSlots.containsValue(steps.get(i).outputSlot());
+        }
+        this.scratch = ThreadLocal.withInitial(() -> new ScratchArrays(steps.size()));
     }
 
     /**
@@ -131,19 +139,25 @@ public final class PortableGraph implements GraphRunner {
             checkShape(name, placeholders.get(name), value.shape());
             values[placeholder.getValue()] = value;
         }
-        for (Step step : steps) {
+        ScratchArrays arrays = scratch.get();
+        for (int index = 0; index < steps.size(); index++) {
+            Step step = steps.get(index);
             Tensor[] inputs = new Tensor[step.inputSlots.length];
             int[][] shapes = new int[inputs.length][];
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = values[step.inputSlots[i]];
                 shapes[i] = inputs[i].shape();
             }
-            Tensor output;
+            int[] shape;
             try {
-                output = Tensor.zeros(step.op.outputShape(shapes));
+                shape = step.op.outputShape(shapes);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("op " + step.name + ": " + e.getMessage(), e);
             }
+            int size = Math.toIntExact(Tensor.sizeOf(shape));
+            // Outputs leave the run and belong to the caller; every op writes all of its output.
+            float[] array = outputSteps[index] ? new float[size] : arrays.take(index, size);
+            Tensor output = new Tensor(shape, array);
             step.op.run(inputs, output);
             values[step.outputSlot] = output;
         }

@@ -59,6 +59,40 @@ class PortableGraphTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.polygraph.train.InferencePlanTest#graphs")
+    void runsThatReuseTheirIntermediateArraysGiveAFreshGraphsOutputsAndLeaveEarlierOnesAlone(
+            String name, SameDiff graph, String[] outputs) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        graph.save(bytes, false);
+        PortableGraph reused = PortableGraph.compile(bytes.toByteArray(), outputs);
+        SplittableRandom random = new SplittableRandom(5);
+        Map<Integer, Map<String, Tensor>> inputs = new HashMap<>();
+        for (int batch : new int[] {1, 3, 64}) {
+            inputs.put(batch, tensors(RandomPlaceholders.of(graph, batch, random)));
+        }
+        // Inputs no later run has, so that a later run writing into these outputs would show.
+        Map<String, Tensor> first = reused.run(tensors(RandomPlaceholders.of(graph, 3, random)));
+        Map<String, float[]> firstValues = new HashMap<>();
+        first.forEach((output, tensor) -> firstValues.put(output, tensor.values().clone()));
+        // Sizes alternate as a stream's batches do: each step's kept arrays are hit and replaced.
+        for (int batch : new int[] {1, 3, 64, 1, 3, 3, 1}) {
+            Map<String, Tensor> actual = reused.run(inputs.get(batch));
+            Map<String, Tensor> fresh =
+                    PortableGraph.compile(bytes.toByteArray(), outputs).run(inputs.get(batch));
+            for (String output : outputs) {
+                assertThat(actual.get(output).values())
+                        .as("%s at batch %d", output, batch)
+                        .containsExactly(fresh.get(output).values());
+            }
+        }
+        first.forEach(
+                (output, tensor) ->
+                        assertThat(tensor.values())
+                                .as("%s of the first run", output)
+                                .containsExactly(firstValues.get(output)));
+    }
+
     private static Map<String, Tensor> tensors(Map<String, INDArray> arrays) {
         Map<String, Tensor> tensors = new HashMap<>();
         arrays.forEach(
