@@ -127,6 +127,34 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * ND4J's scorers on the cluster run one OpenMP thread each, as the trainer and the local
+     * clusters run them: the thread count changes ND4J's float32 sums, and with them calibrated
+     * scores by more than a model swap's reference check allows.
+     */
+    @Test
+    void scorersRunOneOpenMpThreadAsTheTrainerDoes() {
+        for (Path kustomization : List.of(BASE, GPU_OVERLAY)) {
+            JsonNode containers =
+                    flinkDeployment(KustomizeBuild.build(kustomization))
+                            .at("/spec/podTemplate/spec/containers");
+            List<String> ompThreads = new java.util.ArrayList<>();
+            containers.forEach(
+                    container ->
+                            container
+                                    .path("env")
+                                    .forEach(
+                                            variable -> {
+                                                if (variable.path("name")
+                                                        .asText()
+                                                        .equals("OMP_NUM_THREADS")) {
+                                                    ompThreads.add(variable.path("value").asText());
+                                                }
+                                            }));
+            assertThat(ompThreads).as(kustomization.toString()).containsExactly("1");
+        }
+    }
+
+    /**
      * The image puts the DL4J/ND4J/JavaCPP stack into Flink's lib/ (deploy/docker/Dockerfile), as
      * the local cluster puts it on its classpath; both load its packages parent-first, with the
      * same list, read here the way Flink reads it.
