@@ -138,18 +138,13 @@ class KubernetesManifestsTest {
                     flinkDeployment(KustomizeBuild.build(kustomization))
                             .at("/spec/podTemplate/spec/containers");
             List<String> ompThreads = new java.util.ArrayList<>();
-            containers.forEach(
-                    container ->
-                            container
-                                    .path("env")
-                                    .forEach(
-                                            variable -> {
-                                                if (variable.path("name")
-                                                        .asText()
-                                                        .equals("OMP_NUM_THREADS")) {
-                                                    ompThreads.add(variable.path("value").asText());
-                                                }
-                                            }));
+            for (JsonNode container : containers) {
+                for (JsonNode variable : container.path("env")) {
+                    if (variable.path("name").asText().equals("OMP_NUM_THREADS")) {
+                        ompThreads.add(variable.path("value").asText());
+                    }
+                }
+            }
             assertThat(ompThreads).as(kustomization.toString()).containsExactly("1");
         }
     }
