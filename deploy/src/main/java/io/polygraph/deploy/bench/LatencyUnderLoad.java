@@ -84,6 +84,7 @@ final class LatencyUnderLoad {
             Percentiles latency,
             Percentiles toScoring,
             LatencyTrend trend,
+            GcActivity gcWhilePublishing,
             String failure) {
 
         /** A run that failed: no figures, the reason kept. */
@@ -107,6 +108,7 @@ final class LatencyUnderLoad {
                     none,
                     none,
                     LatencyTrend.UNKNOWN,
+                    GcActivity.UNKNOWN,
                     Objects.requireNonNull(failure, "failure"));
         }
 

@@ -54,7 +54,9 @@ final class LatencyUnderLoadReport {
                         + " out, %.0f s measured;%n   batch %d, checkpoints every %d ms"
                         + " (exactly-once alerts are visible after them);%n   scored p50/p99:"
                         + " from publishing to the end of the transaction's batch scoring (the"
-                        + " alert's detection time)%n",
+                        + " alert's detection time)%n   GC n/ms: garbage collections of the"
+                        + " benchmark's JVM (job, broker, publisher and consumer) while the run"
+                        + " published, and their total time%n",
                 BenchRun.format(result.maxRecordsPerSecond()),
                 result.cores(),
                 result.warmupSeconds(),
@@ -136,7 +138,7 @@ final class LatencyUnderLoadReport {
     private static void printRuns(PrintStream out, Result result) {
         out.printf(
                 Locale.ROOT,
-                "   %-14s %-12s %5s %16s %s %9s %14s %8s%n",
+                "   %-14s %-12s %5s %16s %s %9s %14s %8s %10s%n",
                 "delivery",
                 "settings",
                 "load",
@@ -144,7 +146,8 @@ final class LatencyUnderLoadReport {
                 MEASURED_HEADER,
                 "p99.9 ms",
                 "scored p50/p99",
-                "grew s/s");
+                "grew s/s",
+                "GC n/ms");
         for (Measurement run : result.runs()) {
             String which =
                     String.format(
@@ -160,12 +163,13 @@ final class LatencyUnderLoadReport {
             Percentiles l = run.latency();
             out.printf(
                     Locale.ROOT,
-                    "%s %s %9s %14s %8s%s%n",
+                    "%s %s %9s %14s %8s %10s%s%n",
                     which,
                     measured(run),
                     l.p999Millis() == null ? "n/a" : millis(l.p999Millis()),
                     millis(run.toScoring().p50Millis()) + "/" + millis(run.toScoring().p99Millis()),
                     growth(run),
+                    run.gcWhilePublishing().formatted(),
                     run.notAlerted() > 0
                             ? String.format(Locale.ROOT, "  (%d without alert)", run.notAlerted())
                             : "");

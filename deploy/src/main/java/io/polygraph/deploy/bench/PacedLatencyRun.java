@@ -86,10 +86,12 @@ final class PacedLatencyRun {
                 throw new IllegalStateException("the alert consumer got no partitions in 30 s");
             }
             int primingAlerts = prime(job, progress, alerts, topics);
+            GcActivity gcBefore = GcActivity.soFar();
             long start = System.nanoTime();
             long startWallMillis = System.currentTimeMillis();
             long records = publisher.publish(world, plan.eventsPerSecond(), n -> {});
             double publishedRate = records / ((System.nanoTime() - start) / 1e9);
+            GcActivity gc = GcActivity.soFar().since(gcBefore);
             awaitAlerts(job, progress, alerts, primingAlerts + world.transactions().size());
             List<Map.Entry<String, Long>> arrivals = arrivals(alerts, primingAlerts);
             long measuredFrom = start + (long) (warmupSeconds * 1e9);
@@ -112,6 +114,7 @@ final class PacedLatencyRun {
                     Percentiles.of(samples.latenciesMillis()),
                     Percentiles.of(scored.latenciesMillis()),
                     samples.trend(),
+                    gc,
                     null);
         }
     }

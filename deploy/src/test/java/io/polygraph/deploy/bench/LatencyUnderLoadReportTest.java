@@ -37,6 +37,7 @@ class LatencyUnderLoadReportTest {
                 .contains("low-latency settings: network buffer timeout 5 ms, max batch delay 5 ms")
                 .contains("n/a: fewer than 1000 alerts measured")
                 .contains("scored p50/p99")
+                .contains("GC n/ms: garbage collections of the benchmark's JVM")
                 .contains(
                         "Goal: p99 at most 50 ms at 50% load, at-least-once, defaults settings:"
                                 + " NOT met")
@@ -53,7 +54,8 @@ class LatencyUnderLoadReportTest {
                                         .contains("900")
                                         .contains("n/a")
                                         .contains("30/48")
-                                        .endsWith("0.002"));
+                                        .contains("0.002")
+                                        .endsWith("12/340"));
     }
 
     @Test
@@ -171,6 +173,7 @@ class LatencyUnderLoadReportTest {
                 new Percentiles(1600, 80, 200, 300.0, 400),
                 new Percentiles(1600, 70, 190, 290.0, 390),
                 new LatencyTrend(100, 100 + growth * 5000, 5),
+                new GcActivity(3, 40),
                 null);
     }
 
@@ -195,6 +198,7 @@ class LatencyUnderLoadReportTest {
                 new Percentiles(samples, p50, p99, p999, 2000),
                 new Percentiles(samples, p50 / 2, p99 / 2, null, 1000),
                 new LatencyTrend(p50, p50 + 10, 5),
+                new GcActivity(12, 340),
                 null);
     }
 

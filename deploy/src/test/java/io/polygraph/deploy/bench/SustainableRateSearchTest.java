@@ -125,6 +125,7 @@ class SustainableRateSearchTest {
                     latency,
                     latency,
                     new LatencyTrend(90, 90 + growth * 6000, 6),
+                    GcActivity.UNKNOWN,
                     null);
         }
     }
