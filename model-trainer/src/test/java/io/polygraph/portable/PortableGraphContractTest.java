@@ -51,10 +51,7 @@ class PortableGraphContractTest {
 
     @Test
     void aMissingPlaceholderIsNamed() {
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 3);
-        x.mul("doubled", 2.0);
-        PortableGraph graph = PortableGraph.compile(bytes(sd), "doubled");
+        PortableGraph graph = PortableGraph.compile(bytes(doubling()), "doubled");
 
         assertThatThrownBy(() -> graph.run(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -63,10 +60,7 @@ class PortableGraphContractTest {
 
     @Test
     void aPlaceholderOfTheWrongWidthIsRefusedWithBothShapes() {
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 3);
-        x.mul("doubled", 2.0);
-        PortableGraph graph = PortableGraph.compile(bytes(sd), "doubled");
+        PortableGraph graph = PortableGraph.compile(bytes(doubling()), "doubled");
 
         assertThatThrownBy(() -> graph.run(Map.of("x", Tensor.zeros(2, 4))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -76,12 +70,16 @@ class PortableGraphContractTest {
 
     @Test
     void anUnknownOutputIsRefused() {
-        SameDiff sd = SameDiff.create();
-        sd.placeHolder("x", DataType.FLOAT, -1, 3).mul("doubled", 2.0);
-
-        assertThatThrownBy(() -> PortableGraph.compile(bytes(sd), "tripled"))
+        assertThatThrownBy(() -> PortableGraph.compile(bytes(doubling()), "tripled"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tripled");
+    }
+
+    /** {@code doubled = 2 x}, x a placeholder of width 3 and any batch size. */
+    private static SameDiff doubling() {
+        SameDiff sd = SameDiff.create();
+        sd.placeHolder("x", DataType.FLOAT, -1, 3).mul("doubled", 2.0);
+        return sd;
     }
 
     private static byte[] bytes(SameDiff graph) {

@@ -40,6 +40,9 @@ public final class BenchRun {
     /** Those that score with the detector snapshots. */
     private static final Set<Integer> SCORING = Set.of(1, 2, 3, 4);
 
+    /** Those that score with the default detector's scorer factory, as the job does. */
+    private static final Set<Integer> JOB_SCORING = Set.of(2, 3, 4);
+
     private final BenchSettings settings;
     private final List<Integer> batchSizes;
     private final int operatorBatchSize;
@@ -124,7 +127,7 @@ public final class BenchRun {
         // Checked first: a default detector the backend cannot run fails the command now, not
         // after benchmark 1's minutes.
         ScorerFactory scoring =
-                benchmarks.stream().anyMatch(b -> b >= 2 && SCORING.contains(b))
+                benchmarks.stream().anyMatch(JOB_SCORING::contains)
                         ? SnapshotScorerFactory.forJob(snapshots.get(defaultDetector), graphBackend)
                         : null;
         Map<String, String> refused = Map.of();
