@@ -38,23 +38,54 @@ final class InkCanvas {
         return canvas;
     }
 
-    /** {xMin, yMin, xMax, yMax} (max exclusive) of the ink, or null for a blank image. */
+    /**
+     * {xMin, yMin, xMax, yMax} (max exclusive) of the ink, or null for a blank image.
+     *
+     * <p>It finds the first and last rows with ink, then walks the rows between them only as far as
+     * the ink found so far does not reach: a row's middle, between the leftmost and rightmost ink
+     * of the rows above it, cannot widen the box, and on a signature that is most of the image.
+     */
     private static int[] inkBox(SignatureInk image) {
-        int xMin = Integer.MAX_VALUE;
-        int yMin = Integer.MAX_VALUE;
-        int xMax = -1;
-        int yMax = -1;
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                if (image.ink()[y * image.width() + x] > SignatureFeatures.INK_THRESHOLD) {
-                    xMin = Math.min(xMin, x);
-                    yMin = Math.min(yMin, y);
-                    xMax = Math.max(xMax, x);
-                    yMax = Math.max(yMax, y);
+        int width = image.width();
+        float[] ink = image.ink();
+        int top = 0;
+        while (top < image.height() && !hasInk(ink, top * width, width)) {
+            top++;
+        }
+        if (top == image.height()) {
+            return null;
+        }
+        int bottom = image.height() - 1;
+        while (!hasInk(ink, bottom * width, width)) {
+            bottom--;
+        }
+        int left = width;
+        int right = -1;
+        for (int y = top; y <= bottom; y++) {
+            int row = y * width;
+            for (int x = 0; x < left; x++) {
+                if (ink[row + x] > SignatureFeatures.INK_THRESHOLD) {
+                    left = x;
+                    break;
+                }
+            }
+            for (int x = width - 1; x > right; x--) {
+                if (ink[row + x] > SignatureFeatures.INK_THRESHOLD) {
+                    right = x;
+                    break;
                 }
             }
         }
-        return xMax < 0 ? null : new int[] {xMin, yMin, xMax + 1, yMax + 1};
+        return new int[] {left, top, right + 1, bottom + 1};
+    }
+
+    private static boolean hasInk(float[] ink, int rowStart, int width) {
+        for (int x = rowStart; x < rowStart + width; x++) {
+            if (ink[x] > SignatureFeatures.INK_THRESHOLD) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -70,16 +101,10 @@ final class InkCanvas {
             int height,
             int newWidth,
             int newHeight) {
-        AreaResampling across = AreaResampling.of(width, newWidth);
         float[] horizontal = new float[newWidth * height];
-        for (int y = 0; y < height; y++) {
-            across.apply(source, offset + y * rowLength, 1, horizontal, y * newWidth, 1);
-        }
-        AreaResampling down = AreaResampling.of(height, newHeight);
+        AreaResampling.of(width, newWidth).alongRows(source, offset, rowLength, height, horizontal);
         float[] result = new float[newWidth * newHeight];
-        for (int x = 0; x < newWidth; x++) {
-            down.apply(horizontal, x, newWidth, result, x, newWidth);
-        }
+        AreaResampling.of(height, newHeight).alongColumns(horizontal, newWidth, result);
         return result;
     }
 }

@@ -15,15 +15,18 @@ class InkPixelsTest {
 
     @Test
     void greyscaleImagesGetTheInkOfTheirArgbPixels() {
-        BufferedImage grey = new BufferedImage(300, 140, BufferedImage.TYPE_BYTE_GRAY);
-        Random random = new Random(7);
-        for (int y = 0; y < grey.getHeight(); y++) {
-            for (int x = 0; x < grey.getWidth(); x++) {
-                grey.getRaster().setSample(x, y, 0, random.nextInt(256));
-            }
-        }
+        BufferedImage grey = randomGrey(300, 140, 7);
 
         assertThat(InkPixels.of(grey)).containsExactly(InkPixels.of(asArgb(grey)));
+    }
+
+    @Test
+    void aRegionOfALargerImageReadsItsOwnPixelsOnly() {
+        BufferedImage page = randomGrey(300, 140, 11);
+        // Shares the page's pixel array: its rows start mid-row and are 300 pixels apart.
+        BufferedImage region = page.getSubimage(37, 21, 120, 60);
+
+        assertThat(InkPixels.of(region)).containsExactly(InkPixels.of(asArgb(region)));
     }
 
     @Test
@@ -56,6 +59,17 @@ class InkPixelsTest {
 
         assertThat(ink[0]).isZero();
         assertThat(ink[1]).isEqualTo(1f);
+    }
+
+    private static BufferedImage randomGrey(int width, int height, long seed) {
+        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Random random = new Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                grey.getRaster().setSample(x, y, 0, random.nextInt(256));
+            }
+        }
+        return grey;
     }
 
     private static BufferedImage asArgb(BufferedImage image) {
