@@ -15,21 +15,53 @@ import java.util.Map;
  */
 public final class SignatureCanvases {
 
-    private final Map<ByteBuffer, float[]> decoded = new HashMap<>();
+    /** Stands for an image that could not be decoded, so that one lookup tells all three cases. */
+    private static final float[] UNDECODABLE = new float[0];
+
+    private final Map<ImageKey, float[]> decoded = new HashMap<>();
 
     /** The canvas of {@code signature}, or null when its bytes cannot be decoded. */
     public float[] of(SignatureImage signature) {
-        ByteBuffer key = signature.getImageBytes().duplicate();
-        if (decoded.containsKey(key)) {
-            return decoded.get(key);
+        ImageKey key = new ImageKey(signature.getImageBytes().duplicate());
+        float[] canvas = decoded.get(key);
+        if (canvas == null) {
+            canvas = decode(signature);
+            decoded.put(key, canvas);
         }
-        float[] canvas;
+        return canvas == UNDECODABLE ? null : canvas;
+    }
+
+    private static float[] decode(SignatureImage signature) {
         try {
-            canvas = SignatureFeatures.encode(SignatureBytes.of(signature));
+            return SignatureFeatures.encode(SignatureBytes.of(signature));
         } catch (InvalidSignatureImageException e) {
-            canvas = null;
+            return UNDECODABLE;
         }
-        decoded.put(key, canvas);
-        return canvas;
+    }
+
+    /**
+     * An image's bytes with their hash worked out once: a {@link ByteBuffer} hashes all its bytes
+     * on every call, a few kilobytes per signature, and a lookup and an insertion would hash them
+     * twice.
+     */
+    private static final class ImageKey {
+
+        private final ByteBuffer bytes;
+        private final int hash;
+
+        ImageKey(ByteBuffer bytes) {
+            this.bytes = bytes;
+            this.hash = bytes.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ImageKey key && hash == key.hash && bytes.equals(key.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }
