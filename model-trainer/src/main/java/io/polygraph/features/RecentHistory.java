@@ -2,8 +2,6 @@ package io.polygraph.features;
 
 import io.polygraph.schema.Location;
 import io.polygraph.schema.Transaction;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +73,7 @@ final class RecentHistory {
         for (Transaction transaction : recent) {
             categories[vocabularies.merchantCategories().slot(transaction.getMerchantCategory())]++;
             channels[vocabularies.channels().slot(transaction.getChannel().name())]++;
-            int hour = transaction.getEventTime().atZone(ZoneOffset.UTC).getHour();
+            int hour = UtcHours.hour(transaction.getEventTime());
             night += hour < 6 || hour >= 23 ? 1 : 0;
         }
         double n = Math.max(1, recent.size());
@@ -147,8 +145,7 @@ final class RecentHistory {
     }
 
     private static double hourAngle(Transaction transaction) {
-        ZonedDateTime at = transaction.getEventTime().atZone(ZoneOffset.UTC);
-        return 2 * Math.PI * (at.getHour() + at.getMinute() / 60.0) / 24;
+        return 2 * Math.PI * UtcHours.hoursIntoDay(transaction.getEventTime()) / 24;
     }
 
     private static double[] divide(double[] counts, double n) {
