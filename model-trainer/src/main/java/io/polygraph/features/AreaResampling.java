@@ -91,10 +91,12 @@ final class AreaResampling {
     }
 
     /**
-     * Resamples the columns of {@code source}, {@code columns} cells a row, into the {@code size}
-     * packed rows of {@code target}.
+     * Resamples the columns of {@code source}, {@code columns} cells a row, into {@code size} rows
+     * of {@code target}, the first starting at {@code targetOffset} and each {@code
+     * targetRowLength} cells after the one before.
      */
-    void alongColumns(float[] source, int columns, float[] target) {
+    void alongColumns(
+            float[] source, int columns, float[] target, int targetOffset, int targetRowLength) {
         double[] sums = new double[columns];
         for (int i = 0; i < size; i++) {
             Arrays.fill(sums, 0);
@@ -107,7 +109,7 @@ final class AreaResampling {
                 }
                 sourceRow++;
             }
-            int targetStart = i * columns;
+            int targetStart = targetOffset + i * targetRowLength;
             for (int x = 0; x < columns; x++) {
                 target[targetStart + x] = (float) (sums[x] / step);
             }

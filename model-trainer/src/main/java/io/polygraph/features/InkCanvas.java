@@ -10,7 +10,15 @@ final class InkCanvas {
 
     /** The canvas, {@code height * width} floats, row-major, ink levels kept. */
     static float[] fit(SignatureInk image, int height, int width) {
-        int[] box = inkBox(image);
+        return fit(image.ink(), image.width(), image.height(), height, width);
+    }
+
+    /**
+     * The canvas of the {@code imageWidth} x {@code imageHeight} ink map at the start of {@code
+     * ink}, which may be longer (a reused buffer).
+     */
+    static float[] fit(float[] ink, int imageWidth, int imageHeight, int height, int width) {
+        int[] box = inkBox(ink, imageWidth, imageHeight);
         float[] canvas = new float[height * width];
         if (box == null) {
             return canvas;
@@ -20,21 +28,19 @@ final class InkCanvas {
         double scale = Math.min((double) height / boxHeight, (double) width / boxWidth);
         int targetWidth = Math.max(1, Math.min(width, (int) Math.round(boxWidth * scale)));
         int targetHeight = Math.max(1, Math.min(height, (int) Math.round(boxHeight * scale)));
-        float[] scaled =
-                resize(
-                        image.ink(),
-                        box[1] * image.width() + box[0],
-                        image.width(),
-                        boxWidth,
-                        boxHeight,
-                        targetWidth,
-                        targetHeight);
         int left = (width - targetWidth) / 2;
         int top = (height - targetHeight) / 2;
-        for (int y = 0; y < targetHeight; y++) {
-            System.arraycopy(
-                    scaled, y * targetWidth, canvas, (top + y) * width + left, targetWidth);
-        }
+        resizeInto(
+                ink,
+                box[1] * imageWidth + box[0],
+                imageWidth,
+                boxWidth,
+                boxHeight,
+                targetWidth,
+                targetHeight,
+                canvas,
+                top * width + left,
+                width);
         return canvas;
     }
 
@@ -45,17 +51,15 @@ final class InkCanvas {
      * the ink found so far does not reach: a row's middle, between the leftmost and rightmost ink
      * of the rows above it, cannot widen the box, and on a signature that is most of the image.
      */
-    private static int[] inkBox(SignatureInk image) {
-        int width = image.width();
-        float[] ink = image.ink();
+    private static int[] inkBox(float[] ink, int width, int height) {
         int top = 0;
-        while (top < image.height() && !hasInk(ink, top * width, width)) {
+        while (top < height && !hasInk(ink, top * width, width)) {
             top++;
         }
-        if (top == image.height()) {
+        if (top == height) {
             return null;
         }
-        int bottom = image.height() - 1;
+        int bottom = height - 1;
         while (!hasInk(ink, bottom * width, width)) {
             bottom--;
         }
@@ -101,10 +105,30 @@ final class InkCanvas {
             int height,
             int newWidth,
             int newHeight) {
+        float[] result = new float[newWidth * newHeight];
+        resizeInto(
+                source, offset, rowLength, width, height, newWidth, newHeight, result, 0, newWidth);
+        return result;
+    }
+
+    /**
+     * {@link #resize} written straight into {@code target} from {@code targetOffset}, its rows
+     * {@code targetRowLength} apart: into the canvas, without a copy of the scaled ink between.
+     */
+    private static void resizeInto(
+            float[] source,
+            int offset,
+            int rowLength,
+            int width,
+            int height,
+            int newWidth,
+            int newHeight,
+            float[] target,
+            int targetOffset,
+            int targetRowLength) {
         float[] horizontal = new float[newWidth * height];
         AreaResampling.of(width, newWidth).alongRows(source, offset, rowLength, height, horizontal);
-        float[] result = new float[newWidth * newHeight];
-        AreaResampling.of(height, newHeight).alongColumns(horizontal, newWidth, result);
-        return result;
+        AreaResampling.of(height, newHeight)
+                .alongColumns(horizontal, newWidth, target, targetOffset, targetRowLength);
     }
 }

@@ -22,10 +22,19 @@ final class InkPixels {
     private InkPixels() {}
 
     static float[] of(BufferedImage image) {
+        float[] ink = new float[image.getWidth() * image.getHeight()];
+        into(image, ink);
+        return ink;
+    }
+
+    /**
+     * Writes the ink of {@code image} into the first {@code width * height} cells of {@code ink},
+     * which may be longer (a reused buffer); the cells after them are left as they are.
+     */
+    static void into(BufferedImage image, float[] ink) {
         int width = image.getWidth();
         int height = image.getHeight();
         Raster raster = image.getRaster();
-        float[] ink = new float[width * height];
         if (raster.getNumBands() == 1 && raster.getTransferType() == DataBuffer.TYPE_BYTE) {
             float[] inkOfLevel = inkOfEachLevel(image.getColorModel());
             byte[] row = new byte[width];
@@ -35,13 +44,12 @@ final class InkPixels {
                     ink[y * width + x] = inkOfLevel[row[x] & 0xff];
                 }
             }
-            return ink;
+            return;
         }
         int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
         for (int i = 0; i < argb.length; i++) {
             ink[i] = 1f - luminanceOverWhite(argb[i]);
         }
-        return ink;
     }
 
     private static float[] inkOfEachLevel(ColorModel colours) {

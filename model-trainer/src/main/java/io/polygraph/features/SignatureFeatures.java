@@ -57,7 +57,13 @@ public final class SignatureFeatures {
 
     /** The canvas of {@code imageBytes}, {@code HEIGHT * WIDTH} floats, row-major. */
     public static float[] encode(byte[] imageBytes) {
-        return canvas(decodeInk(imageBytes));
+        BufferedImage image = read(imageBytes);
+        int width = image.getWidth();
+        int height = image.getHeight();
+        // The ink map does not leave this call: the thread's buffer, not a fresh 4 bytes a pixel.
+        float[] ink = InkBuffers.ofThisThread(width * height);
+        InkPixels.into(image, ink);
+        return InkCanvas.fit(ink, width, height, HEIGHT, WIDTH);
     }
 
     /** The canvas of an ink map: cropped to the ink and fitted. */
@@ -67,17 +73,14 @@ public final class SignatureFeatures {
 
     /** Decodes to an ink map (ink 1, paper 0) at the image's own resolution. */
     public static SignatureInk decodeInk(byte[] imageBytes) {
-        if (imageBytes == null || imageBytes.length == 0) {
-            throw new InvalidSignatureImageException("signature image is empty");
-        }
         BufferedImage image = read(imageBytes);
-        int width = image.getWidth();
-        int height = image.getHeight();
-        float[] ink = InkPixels.of(image);
-        return new SignatureInk(width, height, ink);
+        return new SignatureInk(image.getWidth(), image.getHeight(), InkPixels.of(image));
     }
 
     private static BufferedImage read(byte[] imageBytes) {
+        if (imageBytes == null || imageBytes.length == 0) {
+            throw new InvalidSignatureImageException("signature image is empty");
+        }
         try (ImageInputStream input =
                 // In memory: ImageIO's default stream caches the bytes in a temporary file.
                 new MemoryCacheImageInputStream(new ByteArrayInputStream(imageBytes))) {

@@ -53,6 +53,21 @@ class SignatureFeaturesTest {
     }
 
     @Test
+    void encodingWithTheThreadsInkBufferGivesTheCanvasOfTheImagesOwnInkMap() {
+        // A large dark image first leaves its ink in the thread's buffer beyond a smaller image's.
+        byte[] large = TestRecords.rectanglePng(600, 300, 0, 0, 600, 300, 0);
+        byte[] small = TestRecords.scribble(2, "png");
+        byte[] narrow = TestRecords.rectanglePng(40, 400, 5, 100, 20, 30, 30);
+
+        SignatureFeatures.encode(large);
+
+        for (byte[] image : new byte[][] {small, narrow, large, small}) {
+            assertThat(SignatureFeatures.encode(image))
+                    .containsExactly(SignatureFeatures.canvas(SignatureFeatures.decodeInk(image)));
+        }
+    }
+
+    @Test
     void decodesJpegToo() {
         byte[] jpeg = TestRecords.scribble(3, "jpg");
 
