@@ -47,9 +47,9 @@ final class InkCanvas {
     /**
      * {xMin, yMin, xMax, yMax} (max exclusive) of the ink, or null for a blank image.
      *
-     * <p>It finds the first and last rows with ink, then walks the rows between them only as far as
-     * the ink found so far does not reach: a row's middle, between the leftmost and rightmost ink
-     * of the rows above it, cannot widen the box, and on a signature that is most of the image.
+     * <p>It finds the first and last rows with ink, then walks each row between them from both ends
+     * only until it meets ink or the sides of the box found so far: a row's middle cannot widen the
+     * box, and on a signature the middle is most of the image.
      */
     private static int[] inkBox(float[] ink, int width, int height) {
         int top = 0;
@@ -94,28 +94,12 @@ final class InkCanvas {
 
     /**
      * Area-averaging resize of the {@code width} x {@code height} region of {@code source} that
-     * starts at {@code offset}, its rows {@code rowLength} apart: rows first, then columns; keeps
-     * thin strokes when shrinking.
+     * starts at {@code offset}, its rows {@code rowLength} apart, written into {@code target} from
+     * {@code targetOffset}, its rows {@code targetRowLength} apart (straight into a canvas, without
+     * a copy of the scaled ink between): rows first, then columns; keeps thin strokes when
+     * shrinking.
      */
-    static float[] resize(
-            float[] source,
-            int offset,
-            int rowLength,
-            int width,
-            int height,
-            int newWidth,
-            int newHeight) {
-        float[] result = new float[newWidth * newHeight];
-        resizeInto(
-                source, offset, rowLength, width, height, newWidth, newHeight, result, 0, newWidth);
-        return result;
-    }
-
-    /**
-     * {@link #resize} written straight into {@code target} from {@code targetOffset}, its rows
-     * {@code targetRowLength} apart: into the canvas, without a copy of the scaled ink between.
-     */
-    private static void resizeInto(
+    static void resizeInto(
             float[] source,
             int offset,
             int rowLength,

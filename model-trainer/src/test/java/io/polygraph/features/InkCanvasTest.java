@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link InkCanvas#resize} against the plain per-line area averaging it replaced (kept here as the
- * reference): the same floats bit for bit, so that snapshots trained before the change see the same
- * canvases. Regions inside larger images, shrinking, growing and equal sizes. And {@link
+ * {@link InkCanvas#resizeInto} against the plain per-line area averaging it replaced (kept here as
+ * the reference): the same floats bit for bit, so that snapshots trained before the change see the
+ * same canvases. Regions inside larger images, shrinking, growing and equal sizes. And {@link
  * InkCanvas#fit}'s crop against a box found by looking at every pixel.
  */
 class InkCanvasTest {
@@ -36,8 +36,9 @@ class InkCanvasTest {
         }
         int offset = margin * rowLength + margin;
 
-        float[] resized =
-                InkCanvas.resize(image, offset, rowLength, width, height, newWidth, newHeight);
+        float[] resized = new float[newWidth * newHeight];
+        InkCanvas.resizeInto(
+                image, offset, rowLength, width, height, newWidth, newHeight, resized, 0, newWidth);
 
         float[] region = new float[width * height];
         for (int y = 0; y < height; y++) {
