@@ -135,9 +135,8 @@ class KubernetesManifestsTest {
     void scorersRunOneOpenMpThreadAsTheTrainerDoes() {
         for (Path kustomization : List.of(BASE, GPU_OVERLAY)) {
             JsonNode containers =
-                    flinkDeployment(KustomizeBuild.build(kustomization))
-                            .at("/spec/podTemplate/spec/containers");
-            List<String> ompThreads = new java.util.ArrayList<>();
+                    flinkDeploymentAt(kustomization, "/spec/podTemplate/spec/containers");
+            List<String> ompThreads = new ArrayList<>();
             for (JsonNode container : containers) {
                 for (JsonNode variable : container.path("env")) {
                     if (variable.path("name").asText().equals("OMP_NUM_THREADS")) {
@@ -158,8 +157,7 @@ class KubernetesManifestsTest {
     void theNativeLibraryStackIsLoadedParentFirstAsOnTheLocalCluster() {
         for (Path kustomization : List.of(BASE, GPU_OVERLAY)) {
             JsonNode flinkConfiguration =
-                    flinkDeployment(KustomizeBuild.build(kustomization))
-                            .at("/spec/flinkConfiguration");
+                    flinkDeploymentAt(kustomization, "/spec/flinkConfiguration");
             String key = CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL.key();
 
             assertThat(flinkConfiguration.has(key)).as(kustomization + ": " + key).isTrue();
@@ -233,6 +231,11 @@ class KubernetesManifestsTest {
 
     static ObjectNode flinkDeployment(List<ObjectNode> resources) {
         return only(resources, "FlinkDeployment");
+    }
+
+    /** The part at {@code pointer} of the FlinkDeployment that {@code kustomization} builds. */
+    private static JsonNode flinkDeploymentAt(Path kustomization, String pointer) {
+        return flinkDeployment(KustomizeBuild.build(kustomization)).at(pointer);
     }
 
     static ObjectNode only(List<ObjectNode> resources, String kind) {
