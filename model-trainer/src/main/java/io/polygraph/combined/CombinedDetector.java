@@ -2,6 +2,7 @@ package io.polygraph.combined;
 
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.EnrolmentCanvases;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.PairCalibration;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +38,9 @@ import java.util.Set;
 public final class CombinedDetector implements BatchScorer {
 
     private final ModelInfo info;
+    // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
+    private final EnrolmentCanvases enrolments =
+            new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final List<LoadedMember> members;
 
     /**
@@ -107,6 +112,11 @@ public final class CombinedDetector implements BatchScorer {
     }
 
     @Override
+    public Optional<EnrolmentCanvases> enrolmentCanvases() {
+        return Optional.of(enrolments);
+    }
+
+    @Override
     public ModelInfo modelInfo() {
         return info;
     }
@@ -115,7 +125,7 @@ public final class CombinedDetector implements BatchScorer {
     public List<RecordScore> score(List<MultimodalRecord> batch) {
         List<List<RecordScore>> byMember = new ArrayList<>(members.size());
         // Every member reads the same signatures: decode each image once for all of them.
-        SignatureCanvases canvases = new SignatureCanvases();
+        SignatureCanvases canvases = new SignatureCanvases(enrolments);
         for (LoadedMember member : members) {
             byMember.add(member.scorer().score(batch, canvases));
         }

@@ -1,6 +1,7 @@
 package io.polygraph.detector;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores batches of {@link MultimodalRecord}s with one loaded model snapshot.
@@ -30,6 +31,14 @@ public interface BatchScorer extends AutoCloseable {
      */
     default List<RecordScore> score(List<MultimodalRecord> batch, SignatureCanvases canvases) {
         return score(batch);
+    }
+
+    /**
+     * The enrolment signature canvases this scorer keeps from batch to batch, for reporting how
+     * often they are read again; empty for scorers that decode no signatures or keep none.
+     */
+    default Optional<EnrolmentCanvases> enrolmentCanvases() {
+        return Optional.empty();
     }
 
     @Override

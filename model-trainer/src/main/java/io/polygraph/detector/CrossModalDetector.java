@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The CMAD cross-modal detector: scores each record by how consistent its modalities are in the
@@ -26,6 +27,9 @@ import java.util.Objects;
 public final class CrossModalDetector implements BatchScorer {
 
     private final ModelInfo modelInfo;
+    // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
+    private final EnrolmentCanvases enrolments =
+            new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final FeatureEncoding encoding;
     private final PairNetwork profileTransaction;
     private final PairNetwork signature;
@@ -75,13 +79,18 @@ public final class CrossModalDetector implements BatchScorer {
     }
 
     @Override
+    public Optional<EnrolmentCanvases> enrolmentCanvases() {
+        return Optional.of(enrolments);
+    }
+
+    @Override
     public ModelInfo modelInfo() {
         return modelInfo;
     }
 
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
-        return score(batch, new SignatureCanvases());
+        return score(batch, new SignatureCanvases(enrolments));
     }
 
     @Override

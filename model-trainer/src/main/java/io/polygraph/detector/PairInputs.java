@@ -59,7 +59,7 @@ final class PairInputs {
                 transactions.add(encoding.transactionFeatures(record));
             }
             if (record.enrolmentSignature() != null && record.presentedSignature() != null) {
-                float[] reference = decoded.of(record.enrolmentSignature());
+                float[] reference = decoded.ofEnrolment(record.enrolmentSignature());
                 float[] shown = decoded.of(record.presentedSignature());
                 if (reference == null || shown == null) {
                     unreadable[i] = true;

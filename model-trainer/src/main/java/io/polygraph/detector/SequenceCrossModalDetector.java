@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The CMAD cross-modal detector with a K = 3 behaviour consensus space: profile, current
@@ -27,6 +28,9 @@ import java.util.Objects;
 public final class SequenceCrossModalDetector implements BatchScorer {
 
     private final ModelInfo modelInfo;
+    // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
+    private final EnrolmentCanvases enrolments =
+            new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final FeatureEncoding encoding;
     private final HistoryEncoding history;
     private final ConsensusNetwork behaviour;
@@ -72,13 +76,18 @@ public final class SequenceCrossModalDetector implements BatchScorer {
     }
 
     @Override
+    public Optional<EnrolmentCanvases> enrolmentCanvases() {
+        return Optional.of(enrolments);
+    }
+
+    @Override
     public ModelInfo modelInfo() {
         return modelInfo;
     }
 
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
-        return score(batch, new SignatureCanvases());
+        return score(batch, new SignatureCanvases(enrolments));
     }
 
     @Override

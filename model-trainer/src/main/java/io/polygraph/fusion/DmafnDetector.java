@@ -3,6 +3,7 @@ package io.polygraph.fusion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.EnrolmentCanvases;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.ReasonCodes;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The DMAFN multimodal fusion detector: per-modality extractors, fused representation, and an
@@ -50,6 +52,9 @@ import java.util.Objects;
 public final class DmafnDetector implements BatchScorer {
 
     private final ModelInfo modelInfo;
+    // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
+    private final EnrolmentCanvases enrolments =
+            new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final FusionEncoding encoding;
     private final FusionNetwork network;
     private final FusionCalibration calibration;
@@ -122,6 +127,11 @@ public final class DmafnDetector implements BatchScorer {
     }
 
     @Override
+    public Optional<EnrolmentCanvases> enrolmentCanvases() {
+        return Optional.of(enrolments);
+    }
+
+    @Override
     public ModelInfo modelInfo() {
         return modelInfo;
     }
@@ -134,7 +144,7 @@ public final class DmafnDetector implements BatchScorer {
      */
     @Override
     public List<RecordScore> score(List<MultimodalRecord> batch) {
-        return score(batch, new SignatureCanvases());
+        return score(batch, new SignatureCanvases(enrolments));
     }
 
     @Override

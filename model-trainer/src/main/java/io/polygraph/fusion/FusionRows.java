@@ -35,7 +35,7 @@ public final class FusionRows {
             float[] enrolment = null;
             float[] presented = null;
             if (record.enrolmentSignature() != null) {
-                enrolment = decoded.of(record.enrolmentSignature());
+                enrolment = decoded.ofEnrolment(record.enrolmentSignature());
                 unreadable = enrolment == null;
             }
             if (record.presentedSignature() != null) {

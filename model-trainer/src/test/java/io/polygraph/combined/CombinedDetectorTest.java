@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.EnrolmentCanvases;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.ReasonCodes;
 import io.polygraph.detector.RecordScore;
@@ -222,6 +223,35 @@ class CombinedDetectorTest {
                                 org.assertj.core.api.Assertions.within(1e-5));
             }
         }
+    }
+
+    @Test
+    void enrolmentCanvasesKeptFromEarlierBatchesGiveExactlyTheScoresOfAFreshScorer()
+            throws Exception {
+        List<MultimodalRecord> records = other.subList(0, 48);
+        try (BatchScorer warm = DetectorSnapshot.read(file).newScorer();
+                BatchScorer fresh = DetectorSnapshot.read(file).newScorer()) {
+            inBatchesOf(16, records, warm);
+            EnrolmentCanvases kept = warm.enrolmentCanvases().orElseThrow();
+            long hitsBefore = kept.hits();
+
+            List<RecordScore> again = inBatchesOf(16, records, warm);
+
+            assertThat(kept.hits() - hitsBefore)
+                    .as("the second pass reads the enrolments kept by the first")
+                    .isPositive();
+            assertThat(again).isEqualTo(inBatchesOf(16, records, fresh));
+        }
+    }
+
+    private static List<RecordScore> inBatchesOf(
+            int size, List<MultimodalRecord> records, BatchScorer scorer) {
+        List<RecordScore> scores = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += size) {
+            scores.addAll(
+                    scorer.score(records.subList(from, Math.min(records.size(), from + size))));
+        }
+        return scores;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.polygraph.deploy.bench;
 
 import io.polygraph.detector.BatchScorer;
+import io.polygraph.detector.EnrolmentCanvases;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.detector.MultimodalRecord;
 import io.polygraph.detector.RecordScore;
@@ -8,6 +9,7 @@ import io.polygraph.detector.ScorerFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -84,6 +86,11 @@ final class TimedScorerFactory implements ScorerFactory {
             List<RecordScore> scores = delegate.score(batch);
             timings.batchEnded(batch.size());
             return scores;
+        }
+
+        @Override
+        public Optional<EnrolmentCanvases> enrolmentCanvases() {
+            return delegate.enrolmentCanvases();
         }
 
         @Override

@@ -154,6 +154,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         buffer = new ArrayList<>(trigger.maxSize());
         metrics = new ScoringMetrics(getMetricGroup().addGroup("polygraph"));
         models = ScoringModels.start(scorerFactory, shadowFactory, loader);
+        metrics.watchEnrolmentCanvases(models::primary);
         for (ModelAnnouncement restored : restoredAnnouncements) {
             LOG.info(
                     "Restoring the {} model version {} this subtask scored with at the checkpoint",

@@ -1,12 +1,16 @@
 package io.polygraph.job.scoring;
 
+import io.polygraph.detector.BatchScorer;
+import io.polygraph.detector.EnrolmentCanvases;
 import io.polygraph.detector.ModelInfo;
 import io.polygraph.job.model.RejectionReason;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
@@ -58,6 +62,28 @@ final class ScoringMetrics {
         }
         shadowRecordsScored = metrics.counter("shadowRecordsScored");
         shadowScoringFailures = metrics.counter("shadowScoringFailures");
+    }
+
+    /**
+     * Reports the enrolment signature canvases that the primary scorer keeps between batches, as
+     * gauges {@code enrolmentCanvasHits} and {@code enrolmentCanvasMisses} (lookups since that
+     * scorer was loaded: a model swap starts them again) and {@code enrolmentCanvasesKept}; all
+     * read 0 for a scorer that keeps none. A low share of hits means more enrolments are active
+     * than are kept.
+     */
+    void watchEnrolmentCanvases(Supplier<BatchScorer> primary) {
+        metrics.gauge(
+                "enrolmentCanvasHits", () -> kept(primary).map(EnrolmentCanvases::hits).orElse(0L));
+        metrics.gauge(
+                "enrolmentCanvasMisses",
+                () -> kept(primary).map(EnrolmentCanvases::misses).orElse(0L));
+        metrics.gauge(
+                "enrolmentCanvasesKept",
+                () -> kept(primary).map(EnrolmentCanvases::size).orElse(0));
+    }
+
+    private static Optional<EnrolmentCanvases> kept(Supplier<BatchScorer> primary) {
+        return primary.get().enrolmentCanvases();
     }
 
     /**
