@@ -13,7 +13,6 @@ import static io.polygraph.job.OperatorIds.TRANSACTIONS_DECODE;
 import static io.polygraph.job.OperatorIds.TRANSACTIONS_EVENTS;
 
 import io.polygraph.detector.ScorerFactory;
-import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.job.alert.AlertPolicyFunction;
 import io.polygraph.job.config.JobSettings;
 import io.polygraph.job.config.PolygraphOptions;
@@ -239,8 +238,7 @@ public final class PolygraphJob {
                 .map(
                         path -> {
                             try {
-                                return SnapshotScorerFactory.forJob(
-                                        Path.of(path), settings.graphBackend());
+                                return settings.scorersOf(Path.of(path));
                             } catch (IOException | RuntimeException e) {
                                 throw new IllegalArgumentException(
                                         "Invalid setting "

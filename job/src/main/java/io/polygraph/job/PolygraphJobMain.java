@@ -49,8 +49,7 @@ public final class PolygraphJobMain {
                                                         + ": required"));
         // Checked here, on the client, so that a wrong snapshot fails the submission rather than
         // every subtask's open().
-        SnapshotScorerFactory scorers =
-                SnapshotScorerFactory.forJob(Path.of(snapshot), settings.graphBackend());
+        SnapshotScorerFactory scorers = settings.scorersOf(Path.of(snapshot));
         LOG.info("Starting {} with {}", PolygraphJob.JOB_NAME, settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         PolygraphJob.configureEnvironment(env, settings);

@@ -39,7 +39,7 @@ public final class CombinedDetector implements BatchScorer {
 
     private final ModelInfo info;
     // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
-    private final EnrolmentCanvases enrolments =
+    private EnrolmentCanvases enrolments =
             new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final List<LoadedMember> members;
 
@@ -80,7 +80,14 @@ public final class CombinedDetector implements BatchScorer {
             loaded.forEach(member -> member.scorer().close());
             throw e;
         }
-        return new CombinedDetector(snapshot.modelInfo(), loaded);
+        return new CombinedDetector(snapshot.modelInfo(), loaded)
+                .keepingEnrolmentCanvases(snapshot.enrolmentCanvases());
+    }
+
+    /** This detector keeping up to {@code capacity} enrolment canvases; set before first use. */
+    private CombinedDetector keepingEnrolmentCanvases(int capacity) {
+        enrolments = new EnrolmentCanvases(capacity);
+        return this;
     }
 
     private static LoadedMember load(
@@ -107,6 +114,8 @@ public final class CombinedDetector implements BatchScorer {
         BatchScorer scorer =
                 new DetectorSnapshot(member.manifest(), networks)
                         .withGraphBackend(snapshot.graphBackend())
+                        // The combination keeps the canvases and hands them to its members.
+                        .withEnrolmentCanvases(0)
                         .newScorer();
         return new LoadedMember(member.name(), scorer, member.calibration());
     }

@@ -28,7 +28,7 @@ public final class CrossModalDetector implements BatchScorer {
 
     private final ModelInfo modelInfo;
     // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
-    private final EnrolmentCanvases enrolments =
+    private EnrolmentCanvases enrolments =
             new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final FeatureEncoding encoding;
     private final PairNetwork profileTransaction;
@@ -68,14 +68,22 @@ public final class CrossModalDetector implements BatchScorer {
         SnapshotManifest manifest = snapshot.manifest();
         CmadParameters parameters = snapshot.parameters(CmadParameters.class);
         return new CrossModalDetector(
-                manifest.modelInfo(),
-                snapshot.featureEncoding(),
-                PairNetwork.fromBytes(
-                        snapshot.network(CmadDetectorType.PROFILE_TRANSACTION),
-                        snapshot.graphBackend()),
-                PairNetwork.fromBytes(
-                        snapshot.network(CmadDetectorType.SIGNATURE), snapshot.graphBackend()),
-                parameters.calibration(manifest.threshold(), manifest.targetAlertRate()));
+                        manifest.modelInfo(),
+                        snapshot.featureEncoding(),
+                        PairNetwork.fromBytes(
+                                snapshot.network(CmadDetectorType.PROFILE_TRANSACTION),
+                                snapshot.graphBackend()),
+                        PairNetwork.fromBytes(
+                                snapshot.network(CmadDetectorType.SIGNATURE),
+                                snapshot.graphBackend()),
+                        parameters.calibration(manifest.threshold(), manifest.targetAlertRate()))
+                .keepingEnrolmentCanvases(snapshot.enrolmentCanvases());
+    }
+
+    /** This detector keeping up to {@code capacity} enrolment canvases; set before first use. */
+    private CrossModalDetector keepingEnrolmentCanvases(int capacity) {
+        enrolments = new EnrolmentCanvases(capacity);
+        return this;
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class DetectorSnapshot {
     private final Map<String, byte[]> networks;
     private final ReferenceRecords reference;
     private final GraphBackend graphBackend;
+    private final int enrolmentCanvases;
 
     /**
      * @param manifest what the model is and how to use it
@@ -69,16 +70,22 @@ public final class DetectorSnapshot {
      *     the ones it requires
      */
     public DetectorSnapshot(SnapshotManifest manifest, Map<String, byte[]> networks) {
-        this(manifest, networks, null, GraphBackend.nd4j());
+        this(manifest, networks, null, GraphBackend.nd4j(), EnrolmentCanvases.DEFAULT_CAPACITY);
     }
 
     private DetectorSnapshot(
             SnapshotManifest manifest,
             Map<String, byte[]> networks,
             ReferenceRecords reference,
-            GraphBackend graphBackend) {
+            GraphBackend graphBackend,
+            int enrolmentCanvases) {
+        if (enrolmentCanvases < 0) {
+            throw new IllegalArgumentException(
+                    "enrolment canvases must be at least 0, was " + enrolmentCanvases);
+        }
         this.reference = reference;
         this.graphBackend = Objects.requireNonNull(graphBackend, "graphBackend");
+        this.enrolmentCanvases = enrolmentCanvases;
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.type = DetectorTypes.of(manifest.detectorType());
         String mismatch = mismatch(type.networks(), networks.keySet());
@@ -159,7 +166,12 @@ public final class DetectorSnapshot {
         for (String name : type.networks()) {
             networks.put(name, entries.get(entryOf(name)));
         }
-        return new DetectorSnapshot(manifest, networks, reference, GraphBackend.nd4j());
+        return new DetectorSnapshot(
+                manifest,
+                networks,
+                reference,
+                GraphBackend.nd4j(),
+                EnrolmentCanvases.DEFAULT_CAPACITY);
     }
 
     /** Removes the reference entries from {@code entries} and reads them, if there are any. */
@@ -188,13 +200,17 @@ public final class DetectorSnapshot {
     public DetectorSnapshot withReferenceRecords(List<MultimodalRecord> records) {
         try (BatchScorer scorer = newScorer()) {
             return new DetectorSnapshot(
-                    manifest, networks, ReferenceRecords.scoredBy(scorer, records), graphBackend);
+                    manifest,
+                    networks,
+                    ReferenceRecords.scoredBy(scorer, records),
+                    graphBackend,
+                    enrolmentCanvases);
         }
     }
 
     /** This snapshot without reference records, as snapshots written before them were. */
     public DetectorSnapshot withoutReferenceRecords() {
-        return new DetectorSnapshot(manifest, networks, null, graphBackend);
+        return new DetectorSnapshot(manifest, networks, null, graphBackend, enrolmentCanvases);
     }
 
     /**
@@ -203,7 +219,21 @@ public final class DetectorSnapshot {
      * from it.
      */
     public DetectorSnapshot withGraphBackend(GraphBackend backend) {
-        return new DetectorSnapshot(manifest, networks, reference, backend);
+        return new DetectorSnapshot(manifest, networks, reference, backend, enrolmentCanvases);
+    }
+
+    /**
+     * This snapshot, each of its scorers keeping the canvases of up to {@code capacity} enrolment
+     * signatures from batch to batch (see {@link EnrolmentCanvases}; 0 keeps none). Scorers keep
+     * {@link EnrolmentCanvases#DEFAULT_CAPACITY} unless told otherwise.
+     */
+    public DetectorSnapshot withEnrolmentCanvases(int capacity) {
+        return new DetectorSnapshot(manifest, networks, reference, graphBackend, capacity);
+    }
+
+    /** Most enrolment canvases each scorer of this snapshot keeps from batch to batch. */
+    public int enrolmentCanvases() {
+        return enrolmentCanvases;
     }
 
     /** What the scorers of this snapshot run their networks on: ND4J unless chosen otherwise. */

@@ -20,4 +20,12 @@ public interface ScorerFactory extends Serializable {
     default String graphBackend() {
         return io.polygraph.graph.Nd4jGraphBackend.NAME;
     }
+
+    /**
+     * Most enrolment signature canvases each scorer keeps from batch to batch (see {@link
+     * EnrolmentCanvases}); models announced to a running job keep as many.
+     */
+    default int enrolmentCanvases() {
+        return EnrolmentCanvases.DEFAULT_CAPACITY;
+    }
 }

@@ -29,7 +29,7 @@ public final class SequenceCrossModalDetector implements BatchScorer {
 
     private final ModelInfo modelInfo;
     // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
-    private final EnrolmentCanvases enrolments =
+    private EnrolmentCanvases enrolments =
             new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final FeatureEncoding encoding;
     private final HistoryEncoding history;
@@ -63,16 +63,23 @@ public final class SequenceCrossModalDetector implements BatchScorer {
         SnapshotManifest manifest = snapshot.manifest();
         CmadSequenceParameters parameters = snapshot.parameters(CmadSequenceParameters.class);
         return new SequenceCrossModalDetector(
-                manifest.modelInfo(),
-                snapshot.featureEncoding(),
-                parameters.history(),
-                ConsensusNetwork.fromBytes(
-                        snapshot.network(CmadSequenceDetectorType.BEHAVIOUR),
-                        snapshot.graphBackend()),
-                PairNetwork.fromBytes(
-                        snapshot.network(CmadSequenceDetectorType.SIGNATURE),
-                        snapshot.graphBackend()),
-                parameters.calibration(manifest.threshold(), manifest.targetAlertRate()));
+                        manifest.modelInfo(),
+                        snapshot.featureEncoding(),
+                        parameters.history(),
+                        ConsensusNetwork.fromBytes(
+                                snapshot.network(CmadSequenceDetectorType.BEHAVIOUR),
+                                snapshot.graphBackend()),
+                        PairNetwork.fromBytes(
+                                snapshot.network(CmadSequenceDetectorType.SIGNATURE),
+                                snapshot.graphBackend()),
+                        parameters.calibration(manifest.threshold(), manifest.targetAlertRate()))
+                .keepingEnrolmentCanvases(snapshot.enrolmentCanvases());
+    }
+
+    /** This detector keeping up to {@code capacity} enrolment canvases; set before first use. */
+    private SequenceCrossModalDetector keepingEnrolmentCanvases(int capacity) {
+        enrolments = new EnrolmentCanvases(capacity);
+        return this;
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class SnapshotScorerFactory implements ScorerFactory {
 
     private final String snapshotPath;
     private final String graphBackend;
+    private final int enrolmentCanvases;
 
     /** A factory of scorers running their networks on ND4J. */
     public SnapshotScorerFactory(Path snapshotPath) {
@@ -31,8 +32,25 @@ public final class SnapshotScorerFactory implements ScorerFactory {
 
     /** A factory of scorers running their networks on the graph backend called so. */
     public SnapshotScorerFactory(Path snapshotPath, String graphBackend) {
-        this.snapshotPath = Objects.requireNonNull(snapshotPath, "snapshotPath").toString();
+        this(snapshotPath.toString(), graphBackend, EnrolmentCanvases.DEFAULT_CAPACITY);
+    }
+
+    private SnapshotScorerFactory(String snapshotPath, String graphBackend, int enrolmentCanvases) {
+        if (enrolmentCanvases < 0) {
+            throw new IllegalArgumentException(
+                    "enrolment canvases must be at least 0, was " + enrolmentCanvases);
+        }
+        this.snapshotPath = Objects.requireNonNull(snapshotPath, "snapshotPath");
         this.graphBackend = Objects.requireNonNull(graphBackend, "graphBackend");
+        this.enrolmentCanvases = enrolmentCanvases;
+    }
+
+    /**
+     * This factory, its scorers keeping up to {@code capacity} enrolment canvases from batch to
+     * batch (see {@link DetectorSnapshot#withEnrolmentCanvases}).
+     */
+    public SnapshotScorerFactory withEnrolmentCanvases(int capacity) {
+        return new SnapshotScorerFactory(snapshotPath, graphBackend, capacity);
     }
 
     /**
@@ -76,12 +94,18 @@ public final class SnapshotScorerFactory implements ScorerFactory {
     public BatchScorer create() throws IOException {
         return readScoringSnapshot(Path.of(snapshotPath))
                 .withGraphBackend(GraphBackend.named(graphBackend))
+                .withEnrolmentCanvases(enrolmentCanvases)
                 .newScorer();
     }
 
     @Override
     public String graphBackend() {
         return graphBackend;
+    }
+
+    @Override
+    public int enrolmentCanvases() {
+        return enrolmentCanvases;
     }
 
     private static DetectorSnapshot readScoringSnapshot(Path path) throws IOException {

@@ -53,7 +53,7 @@ public final class DmafnDetector implements BatchScorer {
 
     private final ModelInfo modelInfo;
     // Kept from batch to batch: an entity's enrolment signature comes with each of its records.
-    private final EnrolmentCanvases enrolments =
+    private EnrolmentCanvases enrolments =
             new EnrolmentCanvases(EnrolmentCanvases.DEFAULT_CAPACITY);
     private final FusionEncoding encoding;
     private final FusionNetwork network;
@@ -86,14 +86,21 @@ public final class DmafnDetector implements BatchScorer {
                     snapshot + ": the calibration's threshold differs from the manifest's");
         }
         return new DmafnDetector(
-                manifest.modelInfo(),
-                new FusionEncoding(snapshot.featureEncoding(), parameters.history()),
-                FusionNetwork.fromBytes(
-                        snapshot.network(DmafnDetectorType.FUSION),
-                        parameters.mode(),
-                        parameters.head(),
-                        snapshot.graphBackend()),
-                parameters.calibration());
+                        manifest.modelInfo(),
+                        new FusionEncoding(snapshot.featureEncoding(), parameters.history()),
+                        FusionNetwork.fromBytes(
+                                snapshot.network(DmafnDetectorType.FUSION),
+                                parameters.mode(),
+                                parameters.head(),
+                                snapshot.graphBackend()),
+                        parameters.calibration())
+                .keepingEnrolmentCanvases(snapshot.enrolmentCanvases());
+    }
+
+    /** This detector keeping up to {@code capacity} enrolment canvases; set before first use. */
+    private DmafnDetector keepingEnrolmentCanvases(int capacity) {
+        enrolments = new EnrolmentCanvases(capacity);
+        return this;
     }
 
     /**

@@ -34,6 +34,28 @@ class SnapshotScorerFactoryTest {
     }
 
     @Test
+    void scorersKeepAsManyEnrolmentCanvasesAsTheFactorySays(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("cmad.zip");
+        TestDetectors.untrainedSnapshot(TestDetectors.records(TestDetectors.world(16, 6, 5)), 0.0)
+                .save(file);
+        SnapshotScorerFactory factory = SnapshotScorerFactory.forJob(file);
+
+        try (BatchScorer byDefault = factory.create();
+                BatchScorer none = factory.withEnrolmentCanvases(0).create();
+                BatchScorer few = factory.withEnrolmentCanvases(3).create()) {
+            assertThat(byDefault.enrolmentCanvases().orElseThrow().capacity())
+                    .isEqualTo(EnrolmentCanvases.DEFAULT_CAPACITY);
+            assertThat(none.enrolmentCanvases().orElseThrow().capacity()).isZero();
+            assertThat(few.enrolmentCanvases().orElseThrow().capacity()).isEqualTo(3);
+        }
+        assertThat(factory.withEnrolmentCanvases(3).enrolmentCanvases()).isEqualTo(3);
+        assertThatThrownBy(() -> factory.withEnrolmentCanvases(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void scorersOfAFactoryForThePortableBackendScoreAsNd4jScorersDo(@TempDir Path directory)
             throws Exception {
         Path file = directory.resolve("cmad.zip");

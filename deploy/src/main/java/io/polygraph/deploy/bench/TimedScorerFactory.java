@@ -47,6 +47,11 @@ final class TimedScorerFactory implements ScorerFactory {
         return snapshot.graphBackend();
     }
 
+    @Override
+    public int enrolmentCanvases() {
+        return snapshot.enrolmentCanvases();
+    }
+
     /** Batch ends as the scorers noted them. */
     static final class BatchTimings {
         private long firstBatchEndNanos = -1;

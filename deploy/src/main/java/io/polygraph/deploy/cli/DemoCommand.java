@@ -131,8 +131,7 @@ final class DemoCommand implements Callable<Integer> {
             step(4, "Starting the Flink job on a local MiniCluster");
             var config = job.configuration(kafka, topics, model);
             config.setString(PolygraphOptions.GROUP_ID.key(), GROUP_ID);
-            SnapshotScorerFactory scorers =
-                    SnapshotScorerFactory.forJob(model, JobSettings.from(config).graphBackend());
+            SnapshotScorerFactory scorers = JobSettings.from(config).scorersOf(model);
             try (LocalFlinkJob running = LocalFlinkJob.start(config, job.webUiPort, scorers)) {
                 System.out.printf("  Flink web UI at %s%n", running.webUiUrl());
                 job.prometheusUrl()

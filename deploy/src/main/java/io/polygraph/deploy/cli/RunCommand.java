@@ -41,8 +41,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no model snapshot at " + snapshot.toAbsolutePath());
         }
         Configuration config = job.configuration(kafka, topics, snapshot);
-        SnapshotScorerFactory scorers =
-                SnapshotScorerFactory.forJob(snapshot, JobSettings.from(config).graphBackend());
+        SnapshotScorerFactory scorers = JobSettings.from(config).scorersOf(snapshot);
         try (LocalFlinkJob running = LocalFlinkJob.start(config, job.webUiPort, scorers)) {
             System.out.printf(
                     "Polygraph job running: %s -> %s; Flink web UI at %s. Ctrl-C stops it.%n",

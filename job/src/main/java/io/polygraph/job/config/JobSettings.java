@@ -12,6 +12,7 @@ import static io.polygraph.job.config.PolygraphOptions.CHECKPOINT_INTERVAL;
 import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTERS_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.DEAD_LETTER_MAX_VALUE_SIZE;
 import static io.polygraph.job.config.PolygraphOptions.DELIVERY_GUARANTEE;
+import static io.polygraph.job.config.PolygraphOptions.ENROLMENT_CANVASES;
 import static io.polygraph.job.config.PolygraphOptions.ENTITY_TTL;
 import static io.polygraph.job.config.PolygraphOptions.GRAPH_BACKEND;
 import static io.polygraph.job.config.PolygraphOptions.GROUP_ID;
@@ -40,6 +41,7 @@ import static io.polygraph.job.config.PolygraphOptions.TRANSACTIONS_TOPIC;
 import static io.polygraph.job.config.PolygraphOptions.WIRE_FORMAT;
 import static io.polygraph.job.config.PolygraphOptions.WRITER_SCHEMAS;
 
+import io.polygraph.detector.SnapshotScorerFactory;
 import io.polygraph.graph.GraphBackend;
 import io.polygraph.job.alert.AlertPolicy;
 import io.polygraph.job.alert.SeverityLevels;
@@ -54,8 +56,10 @@ import io.polygraph.topic.Topic;
 import io.polygraph.topic.Topics;
 import io.polygraph.topic.confluent.ConfluentCodec;
 import io.polygraph.topic.confluent.RegistrySettings;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -146,6 +150,7 @@ public final class JobSettings {
             require(!config.get(option).isBlank(), option, "must not be blank");
         }
         require(batchSize() >= 1, BATCH_SIZE, "must be at least 1");
+        require(enrolmentCanvases() >= 0, ENROLMENT_CANVASES, "must not be negative");
         requireGraphBackend();
         requirePositive(MAX_BATCH_DELAY);
         requirePositive(MAX_JOIN_WAIT);
@@ -419,6 +424,21 @@ public final class JobSettings {
 
     public int batchSize() {
         return config.get(BATCH_SIZE);
+    }
+
+    /** Most enrolment signature canvases each scorer keeps from batch to batch. */
+    public int enrolmentCanvases() {
+        return config.get(ENROLMENT_CANVASES);
+    }
+
+    /**
+     * The scorers of the snapshot at {@code path} as this job runs them (graph backend, enrolment
+     * canvases), the snapshot checked now, on the client (see {@link
+     * SnapshotScorerFactory#forJob(Path, String)}).
+     */
+    public SnapshotScorerFactory scorersOf(Path path) throws IOException {
+        return SnapshotScorerFactory.forJob(path, graphBackend())
+                .withEnrolmentCanvases(enrolmentCanvases());
     }
 
     /** The name of the graph backend scorers run their networks on. */

@@ -1,5 +1,6 @@
 package io.polygraph.job.config;
 
+import io.polygraph.detector.EnrolmentCanvases;
 import io.polygraph.topic.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -141,6 +142,16 @@ public final class PolygraphOptions {
                     .withDescription(
                             "Longest a record waits (processing time) in the scoring operator's"
                                     + " buffer before its batch is scored anyway.");
+
+    public static final ConfigOption<Integer> ENROLMENT_CANVASES =
+            ConfigOptions.key("polygraph.scoring.enrolment-canvases")
+                    .intType()
+                    .defaultValue(EnrolmentCanvases.DEFAULT_CAPACITY)
+                    .withDescription(
+                            "Most decoded enrolment signatures each scorer keeps from batch to"
+                                    + " batch, least recently used dropped first (about 16 KiB"
+                                    + " each); an entity's enrolment comes with each of its"
+                                    + " records. 0 decodes it again in every batch.");
 
     public static final ConfigOption<String> GRAPH_BACKEND =
             ConfigOptions.key("polygraph.scoring.graph-backend")

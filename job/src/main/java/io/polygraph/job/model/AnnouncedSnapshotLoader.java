@@ -2,6 +2,7 @@ package io.polygraph.job.model;
 
 import io.polygraph.detector.BatchScorer;
 import io.polygraph.detector.DetectorSnapshot;
+import io.polygraph.detector.EnrolmentCanvases;
 import io.polygraph.detector.ReferenceRecords;
 import io.polygraph.detector.SnapshotIntegrityException;
 import io.polygraph.graph.GraphBackend;
@@ -36,15 +37,20 @@ public final class AnnouncedSnapshotLoader implements Serializable {
     static final long MAX_SNAPSHOT_BYTES = 1L << 30;
 
     private final String graphBackend;
+    private final int enrolmentCanvases;
 
     /** A loader whose scorers run their networks on ND4J. */
     public AnnouncedSnapshotLoader() {
-        this(Nd4jGraphBackend.NAME);
+        this(Nd4jGraphBackend.NAME, EnrolmentCanvases.DEFAULT_CAPACITY);
     }
 
-    /** A loader whose scorers run their networks on the graph backend called so. */
-    public AnnouncedSnapshotLoader(String graphBackend) {
+    /**
+     * A loader whose scorers run their networks on the graph backend called so and keep up to
+     * {@code enrolmentCanvases} enrolment canvases from batch to batch.
+     */
+    public AnnouncedSnapshotLoader(String graphBackend, int enrolmentCanvases) {
         this.graphBackend = java.util.Objects.requireNonNull(graphBackend, "graphBackend");
+        this.enrolmentCanvases = enrolmentCanvases;
     }
 
     /**
@@ -128,7 +134,10 @@ public final class AnnouncedSnapshotLoader implements Serializable {
                                                         + " it with `polygraph train`"));
         BatchScorer scorer = null;
         try {
-            scorer = snapshot.withGraphBackend(GraphBackend.named(graphBackend)).newScorer();
+            scorer =
+                    snapshot.withGraphBackend(GraphBackend.named(graphBackend))
+                            .withEnrolmentCanvases(enrolmentCanvases)
+                            .newScorer();
             ReferenceRecords.ReferenceCheck check = reference.check(scorer);
             if (!check.passed()) {
                 throw new ModelRejectedException(

@@ -128,7 +128,9 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Alert>
         this.scorerFactory = Objects.requireNonNull(scorerFactory, "scorerFactory");
         this.shadowFactory = shadowFactory;
         // Announced models run where the job's own model does.
-        this.loader = new AnnouncedSnapshotLoader(scorerFactory.graphBackend());
+        this.loader =
+                new AnnouncedSnapshotLoader(
+                        scorerFactory.graphBackend(), scorerFactory.enrolmentCanvases());
         this.trigger = Objects.requireNonNull(trigger, "trigger");
         this.policy = Objects.requireNonNull(policy, "policy");
     }

@@ -77,6 +77,7 @@ class JobSettingsTest {
         assertInvalid(PolygraphOptions.BATCH_SIZE.key(), "many");
         assertInvalid(PolygraphOptions.MAX_RECORD_SIZE.key(), "1mb");
         assertInvalid(PolygraphOptions.DEAD_LETTER_MAX_VALUE_SIZE.key(), "0");
+        assertInvalid(PolygraphOptions.ENROLMENT_CANVASES.key(), "-1");
     }
 
     @Test
