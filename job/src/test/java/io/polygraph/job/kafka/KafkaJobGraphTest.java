@@ -91,6 +91,20 @@ class KafkaJobGraphTest {
                 .isNotNull();
     }
 
+    @Test
+    void producersSendAtOnceUnlessToldToLinger() {
+        KafkaJobSinks byDefault = new KafkaJobSinks(settings(new Configuration()));
+        Configuration lingering = new Configuration();
+        lingering.setString("polygraph.kafka.properties.linger.ms", "20");
+        KafkaJobSinks told = new KafkaJobSinks(settings(lingering));
+
+        for (DeliveryGuarantee guarantee :
+                List.of(DeliveryGuarantee.AT_LEAST_ONCE, DeliveryGuarantee.EXACTLY_ONCE)) {
+            assertThat(byDefault.producerProperties(guarantee)).containsEntry("linger.ms", "0");
+            assertThat(told.producerProperties(guarantee)).containsEntry("linger.ms", "20");
+        }
+    }
+
     private static JobSettings settings(Configuration config) {
         config.set(PolygraphOptions.BOOTSTRAP_SERVERS, "localhost:9092");
         return JobSettings.from(config);
