@@ -24,9 +24,7 @@ class SnapshotScorerFactoryTest {
 
     @Test
     void aCmadSnapshotIsAcceptedForTheJob(@TempDir Path directory) throws Exception {
-        Path file = directory.resolve("cmad.zip");
-        TestDetectors.untrainedSnapshot(TestDetectors.records(TestDetectors.world(16, 6, 5)), 0.0)
-                .save(file);
+        Path file = untrainedCmadIn(directory);
 
         SnapshotScorerFactory factory = SnapshotScorerFactory.forJob(file);
 
@@ -36,9 +34,7 @@ class SnapshotScorerFactoryTest {
     @Test
     void scorersKeepAsManyEnrolmentCanvasesAsTheFactorySays(@TempDir Path directory)
             throws Exception {
-        Path file = directory.resolve("cmad.zip");
-        TestDetectors.untrainedSnapshot(TestDetectors.records(TestDetectors.world(16, 6, 5)), 0.0)
-                .save(file);
+        Path file = untrainedCmadIn(directory);
         SnapshotScorerFactory factory = SnapshotScorerFactory.forJob(file);
 
         try (BatchScorer byDefault = factory.create();
@@ -83,9 +79,7 @@ class SnapshotScorerFactoryTest {
     @Test
     void anUnknownGraphBackendIsRefusedBeforeTheJobIsBuilt(@TempDir Path directory)
             throws Exception {
-        Path file = directory.resolve("cmad.zip");
-        TestDetectors.untrainedSnapshot(TestDetectors.records(TestDetectors.world(16, 6, 5)), 0.0)
-                .save(file);
+        Path file = untrainedCmadIn(directory);
 
         assertThatThrownBy(() -> SnapshotScorerFactory.forJob(file, "tpu"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -137,5 +131,13 @@ class SnapshotScorerFactoryTest {
 
         assertThatThrownBy(() -> SnapshotScorerFactory.forJob(file))
                 .isInstanceOf(SnapshotIntegrityException.class);
+    }
+
+    /** An untrained CMAD snapshot of a small world, saved in {@code directory}. */
+    private static Path untrainedCmadIn(Path directory) throws Exception {
+        Path file = directory.resolve("cmad.zip");
+        TestDetectors.untrainedSnapshot(TestDetectors.records(TestDetectors.world(16, 6, 5)), 0.0)
+                .save(file);
+        return file;
     }
 }
