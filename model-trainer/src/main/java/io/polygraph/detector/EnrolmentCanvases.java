@@ -11,8 +11,8 @@ import java.util.Map;
  * long as decoding the presented signature) for every record repeats work whose result is already
  * known. Presented signatures are new with each transaction and are not kept. Keyed by the image's
  * bytes, so a re-enrolment is a new key and never reads a stale canvas. At most {@code capacity}
- * canvases are kept (about 12 KiB of canvas and the image's bytes each), the least recently used
- * dropped first. One per scorer; not thread-safe.
+ * canvases are kept (a 12 KiB canvas and a copy of the image's bytes: about 16 KiB each), the least
+ * recently used dropped first. One per scorer; not thread-safe.
  */
 public final class EnrolmentCanvases {
 
