@@ -70,22 +70,15 @@ public final class DetectorSnapshot {
      *     the ones it requires
      */
     public DetectorSnapshot(SnapshotManifest manifest, Map<String, byte[]> networks) {
-        this(manifest, networks, null, GraphBackend.nd4j(), EnrolmentCanvases.DEFAULT_CAPACITY);
+        this(manifest, networks, null);
     }
 
+    /** A snapshot as written or read: checked, its networks copied, scoring on ND4J. */
     private DetectorSnapshot(
-            SnapshotManifest manifest,
-            Map<String, byte[]> networks,
-            ReferenceRecords reference,
-            GraphBackend graphBackend,
-            int enrolmentCanvases) {
-        if (enrolmentCanvases < 0) {
-            throw new IllegalArgumentException(
-                    "enrolment canvases must be at least 0, was " + enrolmentCanvases);
-        }
+            SnapshotManifest manifest, Map<String, byte[]> networks, ReferenceRecords reference) {
         this.reference = reference;
-        this.graphBackend = Objects.requireNonNull(graphBackend, "graphBackend");
-        this.enrolmentCanvases = enrolmentCanvases;
+        this.graphBackend = GraphBackend.nd4j();
+        this.enrolmentCanvases = EnrolmentCanvases.DEFAULT_CAPACITY;
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.type = DetectorTypes.of(manifest.detectorType());
         String mismatch = mismatch(type.networks(), networks.keySet());
@@ -103,6 +96,23 @@ public final class DetectorSnapshot {
             copies.put(name, networks.get(name).clone());
         }
         this.networks = Collections.unmodifiableMap(copies);
+    }
+
+    /**
+     * {@code base} with other reference records or scoring settings: its manifest and networks,
+     * already checked and copied, are shared rather than copied again.
+     */
+    private DetectorSnapshot(
+            DetectorSnapshot base,
+            ReferenceRecords reference,
+            GraphBackend graphBackend,
+            int enrolmentCanvases) {
+        this.manifest = base.manifest;
+        this.type = base.type;
+        this.networks = base.networks;
+        this.reference = reference;
+        this.graphBackend = Objects.requireNonNull(graphBackend, "graphBackend");
+        this.enrolmentCanvases = EnrolmentCanvases.requireCapacity(enrolmentCanvases);
     }
 
     /** Writes the snapshot to {@code path} (atomically replacing any file there). */
@@ -166,12 +176,7 @@ public final class DetectorSnapshot {
         for (String name : type.networks()) {
             networks.put(name, entries.get(entryOf(name)));
         }
-        return new DetectorSnapshot(
-                manifest,
-                networks,
-                reference,
-                GraphBackend.nd4j(),
-                EnrolmentCanvases.DEFAULT_CAPACITY);
+        return new DetectorSnapshot(manifest, networks, reference);
     }
 
     /** Removes the reference entries from {@code entries} and reads them, if there are any. */
@@ -200,8 +205,7 @@ public final class DetectorSnapshot {
     public DetectorSnapshot withReferenceRecords(List<MultimodalRecord> records) {
         try (BatchScorer scorer = newScorer()) {
             return new DetectorSnapshot(
-                    manifest,
-                    networks,
+                    this,
                     ReferenceRecords.scoredBy(scorer, records),
                     graphBackend,
                     enrolmentCanvases);
@@ -210,7 +214,7 @@ public final class DetectorSnapshot {
 
     /** This snapshot without reference records, as snapshots written before them were. */
     public DetectorSnapshot withoutReferenceRecords() {
-        return new DetectorSnapshot(manifest, networks, null, graphBackend, enrolmentCanvases);
+        return new DetectorSnapshot(this, null, graphBackend, enrolmentCanvases);
     }
 
     /**
@@ -219,7 +223,7 @@ public final class DetectorSnapshot {
      * from it.
      */
     public DetectorSnapshot withGraphBackend(GraphBackend backend) {
-        return new DetectorSnapshot(manifest, networks, reference, backend, enrolmentCanvases);
+        return new DetectorSnapshot(this, reference, backend, enrolmentCanvases);
     }
 
     /**
@@ -228,7 +232,7 @@ public final class DetectorSnapshot {
      * {@link EnrolmentCanvases#DEFAULT_CAPACITY} unless told otherwise.
      */
     public DetectorSnapshot withEnrolmentCanvases(int capacity) {
-        return new DetectorSnapshot(manifest, networks, reference, graphBackend, capacity);
+        return new DetectorSnapshot(this, reference, graphBackend, capacity);
     }
 
     /** Most enrolment canvases each scorer of this snapshot keeps from batch to batch. */

@@ -28,10 +28,7 @@ public final class EnrolmentCanvases {
      * @param capacity most canvases kept; 0 keeps none (every enrolment is decoded per batch)
      */
     public EnrolmentCanvases(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must be at least 0, was " + capacity);
-        }
-        this.capacity = capacity;
+        this.capacity = requireCapacity(capacity);
         this.canvases =
                 new LinkedHashMap<>(16, 0.75f, true) {
                     @Override
@@ -39,6 +36,20 @@ public final class EnrolmentCanvases {
                         return size() > EnrolmentCanvases.this.capacity;
                     }
                 };
+    }
+
+    /**
+     * {@code capacity}, if it is one (at least 0), for settings checked before any canvases are
+     * made.
+     *
+     * @throws IllegalArgumentException naming the value otherwise
+     */
+    public static int requireCapacity(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException(
+                    "enrolment canvases kept must be at least 0, was " + capacity);
+        }
+        return capacity;
     }
 
     /** Most canvases kept. */

@@ -36,13 +36,9 @@ public final class SnapshotScorerFactory implements ScorerFactory {
     }
 
     private SnapshotScorerFactory(String snapshotPath, String graphBackend, int enrolmentCanvases) {
-        if (enrolmentCanvases < 0) {
-            throw new IllegalArgumentException(
-                    "enrolment canvases must be at least 0, was " + enrolmentCanvases);
-        }
         this.snapshotPath = Objects.requireNonNull(snapshotPath, "snapshotPath");
         this.graphBackend = Objects.requireNonNull(graphBackend, "graphBackend");
-        this.enrolmentCanvases = enrolmentCanvases;
+        this.enrolmentCanvases = EnrolmentCanvases.requireCapacity(enrolmentCanvases);
     }
 
     /**
