@@ -57,14 +57,23 @@ public class BatchScoringBenchmark {
     @Setup(Level.Trial)
     public void load() throws IOException {
         scorer = new SnapshotScorerFactory(Path.of(snapshot), graphBackend).create();
+        batches = distinctBatches(customers, batchSize);
+    }
+
+    /**
+     * {@value #DISTINCT_BATCHES} batches of {@code batchSize} records of a world of {@code
+     * customers}, each starting at a different place in it.
+     */
+    static List<List<MultimodalRecord>> distinctBatches(int customers, int batchSize) {
         List<MultimodalRecord> records = BenchRecords.world(customers);
-        batches = new ArrayList<>();
+        List<List<MultimodalRecord>> batches = new ArrayList<>();
         for (int b = 0; b < DISTINCT_BATCHES; b++) {
             int from = (b * records.size()) / DISTINCT_BATCHES;
             List<MultimodalRecord> rotated = new ArrayList<>(records.subList(from, records.size()));
             rotated.addAll(records.subList(0, from));
             batches.add(BenchRecords.batch(rotated, batchSize));
         }
+        return batches;
     }
 
     @TearDown(Level.Trial)

@@ -27,6 +27,19 @@ final class BatchingGain {
     /** One detector at one batch size. */
     record Measurement(String detector, int batchSize, double recordsPerSecond, double error) {}
 
+    /**
+     * Records per second of decoding each record's presented signature alone, at one batch size: no
+     * detector can score faster than that at any batch size, so that rate divided by a detector's
+     * rate at batch 1 is the largest batching gain it could show even if its networks cost nothing.
+     */
+    record DecodingFloor(int batchSize, double recordsPerSecond, double error) {
+
+        /** The largest gain over {@code batchOneRecordsPerSecond} this decoding leaves possible. */
+        double gainBound(double batchOneRecordsPerSecond) {
+            return recordsPerSecond / batchOneRecordsPerSecond;
+        }
+    }
+
     private final BenchSettings settings;
 
     BatchingGain(BenchSettings settings) {
@@ -66,8 +79,7 @@ final class BatchingGain {
             Map<String, Path> snapshots, List<Integer> batchSizes, String graphBackend)
             throws RunnerException {
         ChainedOptionsBuilder options =
-                new OptionsBuilder()
-                        .include(BatchScoringBenchmark.class.getName() + ".scoreBatch")
+                jmhOptions(BatchScoringBenchmark.class.getName() + ".scoreBatch")
                         .param(
                                 "snapshot",
                                 snapshots.values().stream()
@@ -76,17 +88,7 @@ final class BatchingGain {
                         .param("graphBackend", graphBackend)
                         .param(
                                 "batchSize",
-                                batchSizes.stream().map(String::valueOf).toArray(String[]::new))
-                        .param("customers", String.valueOf(settings.customers()))
-                        .forks(1)
-                        .threads(1)
-                        .warmupIterations(settings.warmupIterations())
-                        .warmupTime(TimeValue.seconds(1))
-                        .measurementIterations(settings.measurementIterations())
-                        .measurementTime(TimeValue.seconds(settings.secondsPerIteration()))
-                        // Forks get this JVM's own options by default (add-opens, Avro's trusted
-                        // packages, heap), so they run like the CLI.
-                        .shouldFailOnError(true);
+                                batchSizes.stream().map(String::valueOf).toArray(String[]::new));
         Collection<RunResult> results = new Runner(options.build()).run();
         List<Measurement> measurements = new ArrayList<>();
         for (RunResult result : results) {
@@ -108,5 +110,39 @@ final class BatchingGain {
                             Double.isNaN(error) ? Double.NaN : error * batchSize));
         }
         return measurements;
+    }
+
+    /**
+     * Records per second of decoding the presented signatures of batches of {@code batchSize}
+     * ({@link PresentedSignatureDecoding}), on the same world as {@link #run}, in a fork of its
+     * own.
+     *
+     * @throws RunnerException when the benchmark run failed
+     */
+    DecodingFloor decodingFloor(int batchSize) throws RunnerException {
+        ChainedOptionsBuilder options =
+                jmhOptions(PresentedSignatureDecoding.class.getName() + ".decodeBatch")
+                        .param("batchSize", String.valueOf(batchSize));
+        RunResult result = new Runner(options.build()).runSingle();
+        double error = result.getPrimaryResult().getScoreError();
+        return new DecodingFloor(
+                batchSize,
+                result.getPrimaryResult().getScore() * batchSize,
+                Double.isNaN(error) ? Double.NaN : error * batchSize);
+    }
+
+    private ChainedOptionsBuilder jmhOptions(String include) {
+        return new OptionsBuilder()
+                .include(include)
+                .param("customers", String.valueOf(settings.customers()))
+                .forks(1)
+                .threads(1)
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(settings.measurementIterations())
+                .measurementTime(TimeValue.seconds(settings.secondsPerIteration()))
+                // Forks get this JVM's own options by default (add-opens, Avro's trusted
+                // packages, heap), so they run like the CLI.
+                .shouldFailOnError(true);
     }
 }

@@ -13,6 +13,7 @@ final class BenchReport {
 
     private final List<BatchingGain.Measurement> batching;
     private final Map<String, String> notOnGraphBackend;
+    private final BatchingGain.DecodingFloor decodingFloor;
     private final OperatorEfficiency.Measurement operator;
     private final EndToEndThroughput.Measurement endToEnd;
     private final List<Integer> batchSizes;
@@ -21,16 +22,20 @@ final class BenchReport {
     /**
      * @param notOnGraphBackend detectors benchmark 1 did not measure because their networks do not
      *     run on {@code graphBackend}, with the backend's reason
+     * @param decodingFloor the rate of decoding presented signatures alone, or null when not
+     *     measured
      */
     BenchReport(
             List<BatchingGain.Measurement> batching,
             Map<String, String> notOnGraphBackend,
+            BatchingGain.DecodingFloor decodingFloor,
             OperatorEfficiency.Measurement operator,
             EndToEndThroughput.Measurement endToEnd,
             List<Integer> batchSizes,
             String graphBackend) {
         this.batching = batching;
         this.notOnGraphBackend = notOnGraphBackend;
+        this.decodingFloor = decodingFloor;
         this.operator = operator;
         this.endToEnd = endToEnd;
         this.batchSizes = batchSizes;
@@ -92,6 +97,27 @@ final class BenchReport {
                                         defaultDetector,
                                         g,
                                         g >= BenchRun.BATCHING_GOAL ? "met" : "NOT met"));
+        Map<Integer, Double> measured = byDetector().getOrDefault(defaultDetector, Map.of());
+        Double batchOne = measured.get(1);
+        if (decodingFloor != null && batchOne != null) {
+            Double atFloorsSize = measured.get(decodingFloor.batchSize());
+            out.printf(
+                    Locale.ROOT,
+                    "Decoding the presented signatures alone (no batch shares it: each transaction"
+                            + " brings a new one), batch %d: %s records/s%s; that alone would cap"
+                            + " %s's gain over batch 1 at %.1fx%n",
+                    decodingFloor.batchSize(),
+                    BenchRun.format(decodingFloor.recordsPerSecond()),
+                    atFloorsSize == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", %.1f%% of %s's time a record at that batch size",
+                                    100 * atFloorsSize / decodingFloor.recordsPerSecond(),
+                                    defaultDetector),
+                    defaultDetector,
+                    decodingFloor.gainBound(batchOne));
+        }
     }
 
     private void printOperator(PrintStream out) {
@@ -172,7 +198,7 @@ final class BenchReport {
 
     private static Optional<Double> gain(Map<Integer, Double> row) {
         Double one = row.get(1);
-        Double batch256 = row.get(256);
+        Double batch256 = row.get(BenchRun.GOAL_BATCH_SIZE);
         return one == null || batch256 == null ? Optional.empty() : Optional.of(batch256 / one);
     }
 }

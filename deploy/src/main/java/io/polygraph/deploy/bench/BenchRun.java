@@ -28,6 +28,9 @@ public final class BenchRun {
     /** Goal of benchmark 1: batch 256 against batch 1, default detector. */
     static final double BATCHING_GOAL = 30;
 
+    /** The batch size benchmark 1's goal compares with batch 1. */
+    static final int GOAL_BATCH_SIZE = 256;
+
     /** Goal of benchmark 2. */
     static final double OPERATOR_GOAL = 0.85;
 
@@ -132,14 +135,17 @@ public final class BenchRun {
                         : null;
         Map<String, String> refused = Map.of();
         List<BatchingGain.Measurement> batching = List.of();
+        BatchingGain.DecodingFloor decodingFloor = null;
         if (benchmarks.contains(1)) {
             refused = BatchingGain.refusedBy(graphBackend, snapshots);
             Map<String, Path> runnable = new LinkedHashMap<>(snapshots);
             runnable.keySet().removeAll(refused.keySet());
+            BatchingGain gain = new BatchingGain(settings);
             batching =
-                    runnable.isEmpty()
-                            ? List.of()
-                            : new BatchingGain(settings).run(runnable, batchSizes, graphBackend);
+                    runnable.isEmpty() ? List.of() : gain.run(runnable, batchSizes, graphBackend);
+            if (runnable.containsKey(defaultDetector) && batchSizes.contains(1)) {
+                decodingFloor = gain.decodingFloor(GOAL_BATCH_SIZE);
+            }
         }
         OperatorEfficiency.Measurement operator =
                 benchmarks.contains(2)
@@ -159,7 +165,14 @@ public final class BenchRun {
         List<TrainingEpochs.Measurement> training =
                 benchmarks.contains(6) ? new TrainingEpochs(settings).measure() : null;
         BenchReport report =
-                new BenchReport(batching, refused, operator, endToEnd, batchSizes, graphBackend);
+                new BenchReport(
+                        batching,
+                        refused,
+                        decodingFloor,
+                        operator,
+                        endToEnd,
+                        batchSizes,
+                        graphBackend);
         report.print(console, defaultDetector);
         if (latency != null) {
             LatencyUnderLoadReport.print(console, latency);
@@ -180,6 +193,7 @@ public final class BenchRun {
             document.put("defaultDetector", defaultDetector);
             document.put("batching", batching);
             document.put("batchingNotOnGraphBackend", refused);
+            document.put("batchingDecodingFloor", decodingFloor);
             document.put("operator", operator);
             document.put("operatorEfficiency", operator == null ? null : operator.efficiency());
             document.put("endToEnd", endToEnd);

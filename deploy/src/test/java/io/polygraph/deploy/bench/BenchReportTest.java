@@ -31,6 +31,31 @@ class BenchReportTest {
     }
 
     @Test
+    void theDecodingOfPresentedSignaturesIsShownAsAShareOfBatch256AndAsTheBoundItPutsOnTheGain() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            new BenchReport(
+                            List.of(
+                                    new BatchingGain.Measurement("combined", 1, 250, 5),
+                                    new BatchingGain.Measurement("combined", 256, 5000, 50)),
+                            Map.of(),
+                            new BatchingGain.DecodingFloor(256, 7000, 70),
+                            null,
+                            null,
+                            List.of(1, 256),
+                            "nd4j")
+                    .print(out, "combined");
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("Goal: batch 256 at least 30x batch 1 for combined: 20.0x, NOT met")
+                .contains(
+                        "batch 256: 7000 records/s, 71.4% of combined's time a record at that batch"
+                                + " size; that alone would cap combined's gain over batch 1 at"
+                                + " 28.0x");
+    }
+
+    @Test
     void aMissingBatchSizeIsShownAsADashNotAsAZero() {
         String printed =
                 print(List.of(new BatchingGain.Measurement("combined", 1, 10, 0.5)), operator(90));
@@ -48,6 +73,7 @@ class BenchReportTest {
                                     new BatchingGain.Measurement("combined", 1, 10, 0.5),
                                     new BatchingGain.Measurement("combined", 256, 200, 3)),
                             Map.of("mmoc", "mmoc detectors score on ND4J only"),
+                            null,
                             null,
                             null,
                             List.of(1, 256),
@@ -110,7 +136,7 @@ class BenchReportTest {
             List<BatchingGain.Measurement> batching, OperatorEfficiency.Measurement operator) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new BenchReport(batching, Map.of(), operator, null, List.of(1, 256), "nd4j")
+            new BenchReport(batching, Map.of(), null, operator, null, List.of(1, 256), "nd4j")
                     .print(out, "combined");
         }
         return bytes.toString(StandardCharsets.UTF_8);
