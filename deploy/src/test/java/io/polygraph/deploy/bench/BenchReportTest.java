@@ -32,22 +32,20 @@ class BenchReportTest {
 
     @Test
     void theDecodingOfPresentedSignaturesIsShownAsAShareOfBatch256AndAsTheBoundItPutsOnTheGain() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new BenchReport(
-                            List.of(
-                                    new BatchingGain.Measurement("combined", 1, 250, 5),
-                                    new BatchingGain.Measurement("combined", 256, 5000, 50)),
-                            Map.of(),
-                            new BatchingGain.DecodingFloor(256, 7000, 70),
-                            null,
-                            null,
-                            List.of(1, 256),
-                            "nd4j")
-                    .print(out, "combined");
-        }
+        String printed =
+                printed(
+                        new BenchReport(
+                                List.of(
+                                        new BatchingGain.Measurement("combined", 1, 250, 5),
+                                        new BatchingGain.Measurement("combined", 256, 5000, 50)),
+                                Map.of(),
+                                new BatchingGain.DecodingFloor(256, 7000, 70),
+                                null,
+                                null,
+                                List.of(1, 256),
+                                "nd4j"));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
+        assertThat(printed)
                 .contains("Goal: batch 256 at least 30x batch 1 for combined: 20.0x, NOT met")
                 .contains(
                         "batch 256: 7000 records/s, 71.4% of combined's time a record at that batch"
@@ -66,22 +64,20 @@ class BenchReportTest {
 
     @Test
     void detectorsTheGraphBackendDoesNotRunAreNamedWithItsReasonNotDropped() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new BenchReport(
-                            List.of(
-                                    new BatchingGain.Measurement("combined", 1, 10, 0.5),
-                                    new BatchingGain.Measurement("combined", 256, 200, 3)),
-                            Map.of("mmoc", "mmoc detectors score on ND4J only"),
-                            null,
-                            null,
-                            null,
-                            List.of(1, 256),
-                            "portable")
-                    .print(out, "combined");
-        }
+        String printed =
+                printed(
+                        new BenchReport(
+                                List.of(
+                                        new BatchingGain.Measurement("combined", 1, 10, 0.5),
+                                        new BatchingGain.Measurement("combined", 256, 200, 3)),
+                                Map.of("mmoc", "mmoc detectors score on ND4J only"),
+                                null,
+                                null,
+                                null,
+                                List.of(1, 256),
+                                "portable"));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
+        assertThat(printed)
                 .contains("by batch size (JMH), networks on the portable graph backend")
                 .contains("combined         10.00       200    20.00x")
                 .contains("mmoc         not measured: mmoc detectors score on ND4J only")
@@ -134,10 +130,14 @@ class BenchReportTest {
 
     private static String print(
             List<BatchingGain.Measurement> batching, OperatorEfficiency.Measurement operator) {
+        return printed(
+                new BenchReport(batching, Map.of(), null, operator, null, List.of(1, 256), "nd4j"));
+    }
+
+    private static String printed(BenchReport report) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new BenchReport(batching, Map.of(), null, operator, null, List.of(1, 256), "nd4j")
-                    .print(out, "combined");
+            report.print(out, "combined");
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
